@@ -1,0 +1,46 @@
+# deputat_crm — the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+DB ?= deputat
+TEST_DB ?= deputat_test
+PORT ?= 8069
+export ODOO_PRELOAD_ADDONS := no
+export NODE_PATH := /usr/share/nodejs
+export PATH := $(CURDIR)/var/tools/bin:$(PATH)
+
+.PHONY: run setup test test-addon test-platform bench i18n clean
+
+## make run: set up everything (idempotent) and serve the web client with demo data
+run: setup
+	@echo ""
+	@echo "  deputat_crm: http://127.0.0.1:$(PORT)/web   (database $(DB))"
+	@echo "  demo logins (password = login): head (Руководитель аппарата), deputy (Депутат),"
+	@echo "                                  lawyer (Юрист), assistant (Помощник депутата), admin/admin"
+	@echo ""
+	bin/odoo -d $(DB) --http-port=$(PORT)
+
+## make setup: system packages, venv, PostgreSQL, config and the demo database
+setup:
+	@DB=$(DB) scripts/setup.sh
+
+## make test: a throwaway database, then the addon's tests and the project's tests/
+test: setup
+	@scripts/make_db.sh $(TEST_DB) --fresh
+	.venv/bin/pytest -p no:cacheprovider --odoo-config=var/odoo.conf --odoo-database=$(TEST_DB) \
+	    deputat_crm/tests tests $(PYTEST_ARGS)
+
+## make test-platform: Odoo's own base and mail test suites on this runtime
+test-platform: setup
+	@scripts/test_platform.sh
+
+## make bench: robot benchmarks (figures printed, nothing asserted)
+bench: setup
+	.venv/bin/python tests/bench/bench_robots.py
+
+## make i18n: export the addon's terms and merge them into i18n/ru.po
+i18n: setup
+	@scripts/make_db.sh $(TEST_DB)
+	.venv/bin/python scripts/i18n_update.py $(TEST_DB)
+
+clean:
+	-for db in $(DB) $(TEST_DB) deputat_platform; do dropdb --if-exists $$db; done
+	rm -rf var
