@@ -28,6 +28,12 @@ test: setup
 	.venv/bin/pytest -p no:cacheprovider --odoo-config=var/odoo.conf --odoo-database=$(TEST_DB) \
 	    deputat_crm/tests tests $(PYTEST_ARGS)
 
+## make test-addon: only the addon's tests, in a fresh $(TEST_DB)
+test-addon: setup
+	@scripts/make_db.sh $(TEST_DB) --fresh
+	.venv/bin/pytest -p no:cacheprovider --odoo-config=var/odoo.conf --odoo-database=$(TEST_DB) \
+	    deputat_crm/tests $(PYTEST_ARGS)
+
 ## make test-platform: Odoo's own base and mail test suites on this runtime
 test-platform: setup
 	@scripts/test_platform.sh
