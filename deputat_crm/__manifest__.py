@@ -21,8 +21,10 @@
     'data': [
         'security/deputat_security.xml',
         'security/ir.model.access.csv',
+        'data/deputat_audience_data.xml',
         'views/deputat_menus.xml',
         'views/deputat_territory_views.xml',
+        'views/deputat_audience_views.xml',
         'views/report_assets.xml',
     ],
     'demo': [

@@ -1,1 +1,2 @@
 from . import deputat_territory
+from . import deputat_audience
