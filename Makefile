@@ -25,14 +25,12 @@ setup:
 ## make test: a throwaway database, then the addon's tests and the project's tests/
 test: setup
 	@scripts/make_db.sh $(TEST_DB) --fresh
-	.venv/bin/pytest -p no:cacheprovider --odoo-config=var/odoo.conf --odoo-database=$(TEST_DB) \
-	    deputat_crm/tests tests $(PYTEST_ARGS)
+	scripts/pytest.sh $(TEST_DB) deputat_crm/tests tests $(PYTEST_ARGS)
 
 ## make test-addon: only the addon's tests, in a fresh $(TEST_DB)
 test-addon: setup
 	@scripts/make_db.sh $(TEST_DB) --fresh
-	.venv/bin/pytest -p no:cacheprovider --odoo-config=var/odoo.conf --odoo-database=$(TEST_DB) \
-	    deputat_crm/tests $(PYTEST_ARGS)
+	scripts/pytest.sh $(TEST_DB) deputat_crm/tests $(PYTEST_ARGS)
 
 ## make test-platform: Odoo's own base and mail test suites on this runtime
 test-platform: setup

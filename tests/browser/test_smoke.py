@@ -1,0 +1,88 @@
+"""Real-browser smoke test: headless Chromium (Debian's chromium + chromium-driver) driven by
+Selenium against the real Odoo server, logged in as a demo user (ru_RU)."""
+import os
+import shutil
+import tempfile
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from ..conftest import ARTIFACTS
+
+CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                  '--no-first-run', '--disable-background-networking',
+                  '--disable-component-update', '--disable-sync', '--window-size=1400,900',
+                  '--lang=ru-RU']
+
+
+@pytest.fixture(scope='module')
+def browser():
+    profile = tempfile.mkdtemp(prefix='deputat-chromium-')
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which('chromium') or '/usr/bin/chromium'
+    for flag in CHROMIUM_FLAGS + ['--user-data-dir=%s' % profile]:
+        options.add_argument(flag)
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    driver = webdriver.Chrome(service=Service(shutil.which('chromedriver') or '/usr/bin/chromedriver'),
+                              options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def login(driver, url, login_name):
+    driver.get(url + '/web/login')
+    driver.find_element(By.NAME, 'login').send_keys(login_name)
+    driver.find_element(By.NAME, 'password').send_keys(login_name)
+    driver.find_element(By.CSS_SELECTOR, 'form.oe_login_form button[type=submit]').click()
+    try:
+        WebDriverWait(driver, 60).until(EC.presence_of_element_located((By.CSS_SELECTOR, '#oe_main_menu_navbar')))
+    except Exception:
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(ARTIFACTS, 'login_failed.png'))
+        raise
+
+
+def visible_sections(driver):
+    return [el.text.strip() for el in driver.find_elements(
+        By.CSS_SELECTOR, '.o_sub_menu .oe_secondary_menu .oe_secondary_menu_section') if el.is_displayed()]
+
+
+def open_top_menu(driver, xmlid):
+    """Click a top menu of Odoo 11's navbar and wait for its first action to load."""
+    wait = WebDriverWait(driver, 30)
+    wait.until(EC.element_to_be_clickable(
+        (By.CSS_SELECTOR, "#oe_main_menu_navbar a[data-menu-xmlid='%s']" % xmlid))).click()
+    wait.until(lambda d: visible_sections(d))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.o_control_panel .breadcrumb li')))
+    time.sleep(1)  # let late RPCs report errors to the console
+
+
+def severe_console_errors(driver):
+    return [entry for entry in driver.get_log('browser') if entry['level'] == 'SEVERE']
+
+
+def test_login_and_open_deputat_menu(server, browser):
+    login(browser, server, 'assistant')
+    # the compiled backend CSS is loaded (an unstyled page has a transparent navbar)
+    navbar = browser.find_element(By.CSS_SELECTOR, '#oe_main_menu_navbar')
+    assert navbar.value_of_css_property('background-color') == 'rgba(34, 34, 34, 1)'
+    links = [l.get_attribute('href') or '' for l in browser.find_elements(By.CSS_SELECTOR, 'link[rel=stylesheet]')]
+    assert any('web.assets_backend' in href for href in links), links
+
+    top = browser.find_element(By.CSS_SELECTOR, "#oe_main_menu_navbar a[data-menu-xmlid='deputat_crm.menu_deputat_root']")
+    assert top.text.strip() == 'Депутат'  # the demo user works in ru_RU
+    open_top_menu(browser, 'deputat_crm.menu_deputat_root')
+    sections = visible_sections(browser)
+    assert 'Контакты' in sections, sections
+    assert 'Настройка' not in sections  # configuration is the office head's
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    browser.save_screenshot(os.path.join(ARTIFACTS, 'deputat_menu.png'))
+    errors = severe_console_errors(browser)
+    assert not errors, errors
