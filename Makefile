@@ -38,7 +38,7 @@ test-platform: setup
 
 ## make bench: robot benchmarks (figures printed, nothing asserted)
 bench: setup
-	.venv/bin/python tests/bench/bench_robots.py
+	for f in tests/bench/bench_*.py; do .venv/bin/python $$f || exit 1; done
 
 ## make i18n: export the addon's terms and merge them into i18n/ru.po
 i18n: setup
