@@ -1,0 +1,1 @@
+from . import deputat_mailing_list_wizard
