@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError
 
 from .common import DeputatCase
@@ -68,3 +70,21 @@ class TestContactAccess(DeputatCase):
         self.assertNotIn(menu.id, Menu.sudo(self.user_deputy)._visible_menu_ids())
         contacts = self.env.ref('deputat_crm.menu_deputat_all_contacts')
         self.assertIn(contacts.id, Menu.sudo(self.user_assistant)._visible_menu_ids())
+
+    def test_views_show_deputy_fields(self):
+        Partner = self.env['res.partner'].sudo(self.user_assistant)
+        form = Partner.fields_view_get(view_type='form')['arch']
+        for fname in ('territory_id', 'social_status_ids', 'audience_ids', 'vk_url',
+                      'contact_referrer_id', 'pd_legal_basis', 'mailing_opt_in',
+                      'duplicate_count'):
+            self.assertIn('name="%s"' % fname, form)
+        for view_type in ('tree', 'kanban'):
+            arch = Partner.fields_view_get(view_type=view_type)['arch']
+            self.assertIn('name="territory_id"', arch, view_type)
+            self.assertIn('name="social_status_ids"', arch, view_type)
+        # the page «Депутат» is for the office staff only (Odoo 11 hides it by invisible="1")
+        def page(user):
+            arch = self.env['res.partner'].sudo(user).fields_view_get(view_type='form')['arch']
+            return etree.fromstring(arch).xpath("//page[@name='deputat']")[0]
+        self.assertFalse(page(self.user_assistant).get('invisible'))
+        self.assertEqual(page(self.user_plain).get('invisible'), '1')
