@@ -32,6 +32,7 @@
         'data/res_partner_cron.xml',
         'views/res_partner_views.xml',
         'wizard/deputat_mailing_list_wizard_views.xml',
+        'wizard/deputat_partner_merge_wizard_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -5,3 +5,4 @@ from . import test_contacts_segments
 from . import test_contacts_mailing
 from . import test_contacts_duplicates
 from . import test_contacts_access
+from . import test_contacts_merge
