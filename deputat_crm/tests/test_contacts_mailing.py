@@ -42,6 +42,22 @@ class TestMailingConsent(DeputatCase):
         self.run_wizard(self.partners('01', '31'), mailing_list_id=mailing_list.id)
         self.assertEqual(len(self.Contact.search([('list_ids', 'in', mailing_list.ids)])), 2)
 
+    def test_wizard_on_the_whole_search(self):
+        okrug = self.env.ref('deputat_crm.territory_okrug5')
+        pensioner = self.env.ref('deputat_crm.social_status_pensioner')
+        search = [('territory_id', 'child_of', okrug.id),
+                  ('social_status_ids', 'in', pensioner.ids)]
+        Wizard = self.env['deputat.mailing.list.wizard'].sudo(self.user_assistant)
+        wizard = Wizard.with_context(active_model='res.partner', active_ids=self.p['01'].ids,
+                                     active_domain=search).create(
+            {'scope': 'search', 'new_list_name': 'Пенсионеры'})
+        self.assertEqual((wizard.eligible_count, wizard.skipped_count), (4, 4))
+        wizard.action_apply()
+        mailing_list = self.MailingList.search([('name', '=', 'Пенсионеры')])
+        self.assertEqual(self.list_emails(mailing_list), [
+            'g.kuzmina@example.com', 'l.belova@example.com', 't.morozova@example.com',
+            'v.ivanova@example.com'])
+
     def test_existing_contact_reused_and_opt_out_respected(self):
         other = self.MailingList.create({'name': 'Older list'})
         target = self.MailingList.create({'name': 'Target list'})

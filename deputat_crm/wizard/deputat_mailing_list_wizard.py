@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
 
 
 class DeputatMailingListWizard(models.TransientModel):
@@ -12,6 +13,12 @@ class DeputatMailingListWizard(models.TransientModel):
 
     partner_ids = fields.Many2many('res.partner', string='Contacts',
                                    default=lambda self: self._default_partner_ids())
+    scope = fields.Selection([
+        ('selected', 'Selected contacts'),
+        ('search', 'All contacts of the current search'),
+    ], string='Contacts', default='selected', required=True)
+    search_domain = fields.Char(string='Search domain', default=lambda self: repr(
+        self.env.context.get('active_domain') or []))
     mailing_list_id = fields.Many2one('mail.mass_mailing.list', string='Mailing list')
     new_list_name = fields.Char(string='New mailing list',
                                 help='Leave the mailing list empty to create a new one.')
@@ -28,18 +35,25 @@ class DeputatMailingListWizard(models.TransientModel):
     @api.multi
     def _eligible_partners(self):
         self.ensure_one()
-        return self.env['res.partner'].search([
-            ('id', 'in', self.partner_ids.ids),
+        return self.env['res.partner'].search(self._chosen_domain() + [
             ('mailing_opt_in', '=', True),
             ('email_normalized', '!=', False),
         ])
 
-    @api.depends('partner_ids')
+    @api.multi
+    def _chosen_domain(self):
+        self.ensure_one()
+        if self.scope == 'search':
+            return list(safe_eval(self.search_domain or '[]'))
+        return [('id', 'in', self.partner_ids.ids)]
+
+    @api.depends('partner_ids', 'scope', 'search_domain')
     def _compute_counts(self):
+        Partner = self.env['res.partner']
         for wizard in self:
-            eligible = len(wizard._eligible_partners()) if wizard.partner_ids else 0
+            eligible = len(wizard._eligible_partners())
             wizard.eligible_count = eligible
-            wizard.skipped_count = len(wizard.partner_ids) - eligible
+            wizard.skipped_count = Partner.search_count(wizard._chosen_domain()) - eligible
 
     @api.multi
     def action_apply(self):
