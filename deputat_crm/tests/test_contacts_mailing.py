@@ -91,6 +91,17 @@ class TestMailingConsent(DeputatCase):
         wizard, _action = self.run_wizard(self.partners('01', '31'), mailing_list_id=mailing_list.id)
         self.assertEqual(wizard.eligible_count, 1)
 
+    def test_mass_mailing_to_contacts_needs_consent(self):
+        mailing = self.env['mail.mass_mailing'].create({
+            'name': 'Приглашение на приём',
+            'reply_to_mode': 'email',
+            'mailing_model_id': self.env.ref('base.model_res_partner').id,
+            'mailing_domain': repr([('id', 'in', self.partners('01', '02', '30', '31').ids)]),
+        })
+        self.assertEqual(sorted(mailing.get_recipients()), sorted(self.partners('01', '31').ids))
+        self.assertEqual(sorted(mailing.get_remaining_recipients()),
+                         sorted(self.partners('01', '31').ids))
+
     def test_consent_is_dated(self):
         partner = self.env['res.partner'].sudo(self.user_assistant).create({
             'name': 'Consenting citizen', 'mailing_opt_in': True, 'pd_legal_basis': 'consent'})
