@@ -26,9 +26,18 @@
         'views/deputat_territory_views.xml',
         'views/deputat_audience_views.xml',
         'views/report_assets.xml',
+        'security/res_partner_security.xml',
+        'data/deputat_social_status_data.xml',
+        'data/deputat_contact_source_data.xml',
+        'data/res_partner_cron.xml',
+        'views/res_partner_views.xml',
+        'wizard/deputat_mailing_list_wizard_views.xml',
+        'wizard/deputat_partner_merge_wizard_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
         'demo/deputat_territory_demo.xml',
+        'demo/res_partner_demo.xml',
+        'demo/res_partner_filters_demo.xml',
     ],
 }

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class DeputatContactSource(models.Model):
+    """How the office obtained a contact: personal reception, appeal, event, social networks,
+    import... The office head maintains the list."""
+    _name = 'deputat.contact.source'
+    _description = 'Contact source'
+    _order = 'sequence, name'
+
+    name = fields.Char(string='Name', required=True, translate=True)
+    sequence = fields.Integer(string='Sequence', default=10)
+    active = fields.Boolean(string='Active', default=True)
+
+    _sql_constraints = [
+        ('name_uniq', 'unique(name)', 'This contact source already exists.'),
+    ]

@@ -1,0 +1,2 @@
+from . import deputat_mailing_list_wizard
+from . import deputat_partner_merge_wizard
