@@ -26,9 +26,18 @@
         'views/deputat_territory_views.xml',
         'views/deputat_audience_views.xml',
         'views/report_assets.xml',
+        'data/deputat_event_stage_data.xml',
+        'data/deputat_event_data.xml',
+        'data/deputat_event_cron.xml',
+        'views/deputat_event_views.xml',
+        'views/deputat_event_stage_views.xml',
+        'views/deputat_event_topic_views.xml',
+        'views/deputat_event_cancel_reason_views.xml',
+        'report/deputat_event_report.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
         'demo/deputat_territory_demo.xml',
+        'demo/deputat_event_demo.xml',
     ],
 }
