@@ -412,8 +412,9 @@ class DeputatEvent(models.Model):
             mine = open_activities.filtered(
                 lambda a: a.res_id == event.id and a.deputat_event_stage_id == stage)
             # the person was replaced: their activity goes away
-            mine.filtered(lambda a: a.user_id not in assignments).unlink()
-            have = mine.mapped('user_id')
+            replaced = mine.filtered(lambda a: a.user_id not in assignments)
+            replaced.unlink()
+            have = (mine - replaced).mapped('user_id')
             for user, lines in assignments.items():
                 if user in have:
                     continue
