@@ -11,6 +11,5 @@ class DeputatEventCancelReason(models.Model):
     sequence = fields.Integer(string='Sequence', default=10)
     require_detail = fields.Boolean(
         string='Requires details',
-        help='«Причина отмены подробно» must be filled in when this reason is chosen '
-             '(e.g. «Other»).')
+        help='With this reason (e.g. «Other») the detailed reason must be filled in.')
     active = fields.Boolean(string='Active', default=True)
