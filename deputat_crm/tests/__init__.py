@@ -6,3 +6,4 @@ from . import test_event_budget
 from . import test_event_access
 from . import test_event_calendar
 from . import test_event_report
+from . import test_event_views
