@@ -16,7 +16,10 @@ OFFICE_TZ = 'Europe/Moscow'
 CRON_BATCH = 200
 # fields copied into the deputy's calendar.event
 CALENDAR_FIELDS = ('name', 'date_start', 'date_end', 'location', 'venue_name', 'user_id',
-                   'accompanying_user_id', 'goal', 'stage_id', 'active')
+                   'accompanying_user_id', 'goal', 'active')
+# no chatter noise nor invitation mails from the meetings the robots maintain
+CALENDAR_CONTEXT = dict(no_mail_to_attendees=True, active_test=False, tracking_disable=True,
+                        mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True)
 
 
 class DeputatEvent(models.Model):
@@ -289,9 +292,11 @@ class DeputatEvent(models.Model):
     @api.multi
     def write(self, vals):
         moving = self.browse()
+        agenda = self.browse()  # events entering or leaving the cancellation stage
         if vals.get('stage_id'):
             new_stage = self.env['deputat.event.stage'].browse(vals['stage_id'])
             moving = self.filtered(lambda e: e.stage_id != new_stage)
+            agenda = moving.filtered(lambda e: e.stage_id.is_cancel != new_stage.is_cancel)
             for event in moving:
                 event._check_approval_gate(event.stage_id, new_stage)
                 event._check_stage_values(new_stage, vals)
@@ -315,13 +320,15 @@ class DeputatEvent(models.Model):
             (self - moving)._schedule_stage_activities()
         if set(CALENDAR_FIELDS) & set(vals):
             self._sync_calendar_event()
+        elif agenda:
+            agenda._sync_calendar_event()
         return res
 
     @api.multi
     def unlink(self):
         meetings = self.mapped('calendar_event_id')
         res = super(DeputatEvent, self).unlink()
-        meetings.sudo().with_context(no_mail_to_attendees=True).unlink()
+        meetings.sudo().with_context(**CALENDAR_CONTEXT).unlink()
         return res
 
     # ======================================================================================
@@ -547,13 +554,11 @@ class DeputatEvent(models.Model):
 
     def _sync_calendar_event(self):
         """Create or update the deputy's calendar meeting of each event."""
-        Meeting = self.env['calendar.event'].sudo().with_context(
-            no_mail_to_attendees=True, active_test=False)
+        Meeting = self.env['calendar.event'].sudo().with_context(**CALENDAR_CONTEXT)
         model_id = self.env['ir.model']._get(self._name).id
         for event in self:
             values = event._calendar_values()
-            meeting = event.calendar_event_id.sudo().with_context(
-                no_mail_to_attendees=True, active_test=False)
+            meeting = event.calendar_event_id.sudo().with_context(**CALENDAR_CONTEXT)
             if meeting.exists():
                 meeting.write(values)
             else:
