@@ -137,6 +137,7 @@ class TestEventTransitions(DeputatEventCase):
                 role = 'responsible' if activity.user_id == self.user_assistant else 'accompanying'
                 for template in templates.filtered(lambda t: t.role == role):
                     self.assertIn(html_escape(template.name), activity.note)
+                self.assertIn(html_escape(stage.description), activity.note)
                 self.assertEqual(activity.activity_type_id,
                                  self.env.ref('deputat_crm.mail_activity_type_event_checklist'))
         # the previous stages' activities were marked done: a message each in the chatter
