@@ -68,3 +68,21 @@ class TestEventViews(DeputatEventCase):
         self.assertEqual(demo.cost_per_contact, 110)
         stages = self.Event.search([('name', '!=', False)]).mapped('stage_id')
         self.assertGreaterEqual(len(stages), 5)
+
+    def test_kanban_column_progress_and_reports_grouping(self):
+        self.make_event(10)
+        self.make_event(60, topic_id=self.env.ref('deputat_crm.event_topic_youth').id,
+                        participant_count=10, budget_planned=1000)
+        Event = self.Event.sudo(self.user_assistant)
+        bars = Event.read_progress_bar([], 'stage_id', {
+            'field': 'activity_state',
+            'colors': {'planned': 'success', 'today': 'warning', 'overdue': 'danger'}})
+        self.assertTrue(bars)
+        for groupby in (['date_start:month'], ['topic_id'], ['territory_id'], ['stage_id']):
+            fnames = ['budget_planned', 'budget_final', 'cost_per_contact', 'participant_count',
+                      groupby[0].split(':')[0]]
+            groups = Event.read_group([], fnames, groupby, lazy=False)
+            self.assertTrue(groups, groupby)
+        # the kanban groups show every stage, the empty ones too
+        groups = Event.read_group([('id', '=', 0)], ['stage_id'], ['stage_id'])
+        self.assertEqual(len(groups), len(self.stage))
