@@ -29,6 +29,7 @@
         'data/deputat_event_stage_data.xml',
         'data/deputat_event_data.xml',
         'data/deputat_event_cron.xml',
+        'wizard/deputat_event_cancel_views.xml',
         'views/deputat_event_views.xml',
         'views/deputat_event_stage_views.xml',
         'views/deputat_event_topic_views.xml',

@@ -126,3 +126,22 @@ class TestEventGates(DeputatEventCase):
             self.make_event(60, participant_count=-1)
         with self.assertRaises(ValidationError):
             self.make_event(60, budget_planned=-10)
+
+
+class TestEventCancelWizard(DeputatEventCase):
+
+    def test_wizard_cancels_with_reason(self):
+        event = self.make_event(10)
+        Wizard = self.env['deputat.event.cancel'].sudo(self.user_assistant).with_context(
+            active_model='deputat.event', active_ids=event.ids)
+        wizard = Wizard.create({'reason_id': self.reason_other.id})
+        self.assertEqual(wizard.event_ids, event)
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        self.assertEqual(event.stage_id, self.stage['approval'])
+        wizard.detail = 'The venue burnt down'
+        wizard.action_confirm()
+        self.assertEqual(event.stage_id, self.stage['cancel'])
+        self.assertEqual(event.cancel_reason_id, self.reason_other)
+        self.assertEqual(event.cancel_reason_detail, 'The venue burnt down')
+        self.assertFalse(event.calendar_event_id.active)

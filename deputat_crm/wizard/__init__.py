@@ -1,0 +1,1 @@
+from . import deputat_event_cancel
