@@ -4,3 +4,10 @@ from . import deputat_social_status
 from . import deputat_contact_source
 from . import res_partner
 from . import mail_mass_mailing
+from . import deputat_event_stage
+from . import deputat_event_checklist_template
+from . import deputat_event_topic
+from . import deputat_event_cancel_reason
+from . import deputat_event
+from . import deputat_event_checklist_line
+from . import mail_activity

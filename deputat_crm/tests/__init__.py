@@ -6,3 +6,10 @@ from . import test_contacts_mailing
 from . import test_contacts_duplicates
 from . import test_contacts_access
 from . import test_contacts_merge
+from . import test_event_robots
+from . import test_event_gates
+from . import test_event_budget
+from . import test_event_access
+from . import test_event_calendar
+from . import test_event_report
+from . import test_event_views

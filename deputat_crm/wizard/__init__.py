@@ -1,2 +1,3 @@
 from . import deputat_mailing_list_wizard
 from . import deputat_partner_merge_wizard
+from . import deputat_event_cancel

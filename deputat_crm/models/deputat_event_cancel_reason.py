@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class DeputatEventCancelReason(models.Model):
+    """«Причина отмены мероприятия»: a configurable list; «Other» asks for the details."""
+    _name = 'deputat.event.cancel.reason'
+    _description = 'Event cancellation reason'
+    _order = 'sequence, id'
+
+    name = fields.Char(string='Reason', required=True, translate=True)
+    sequence = fields.Integer(string='Sequence', default=10)
+    require_detail = fields.Boolean(
+        string='Requires details',
+        help='With this reason (e.g. «Other») the detailed reason must be filled in.')
+    active = fields.Boolean(string='Active', default=True)

@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class DeputatEventTopic(models.Model):
+    """«Тематика» of an event (education, housing and utilities, …), configurable."""
+    _name = 'deputat.event.topic'
+    _description = 'Event topic'
+    _order = 'sequence, name'
+
+    name = fields.Char(string='Topic', required=True, translate=True)
+    sequence = fields.Integer(string='Sequence', default=10)
+    color = fields.Integer(string='Color index')
+    active = fields.Boolean(string='Active', default=True)
+
+    _sql_constraints = [
+        ('name_uniq', 'unique(name)', 'This topic already exists.'),
+    ]
+

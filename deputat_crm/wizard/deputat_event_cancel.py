@@ -1,0 +1,35 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class DeputatEventCancel(models.TransientModel):
+    """Asks for «Причина отмены мероприятия» (and the details for «Other») and moves the events
+    to the cancellation stage in one go."""
+    _name = 'deputat.event.cancel'
+    _description = 'Cancel events'
+
+    event_ids = fields.Many2many('deputat.event', string='Events',
+                                 default=lambda self: self._default_event_ids())
+    reason_id = fields.Many2one('deputat.event.cancel.reason', string='Event cancellation reason',
+                                required=True)
+    require_detail = fields.Boolean(related='reason_id.require_detail', readonly=True)
+    detail = fields.Text(string='Cancellation reason in detail')
+
+    @api.model
+    def _default_event_ids(self):
+        if self.env.context.get('active_model') == 'deputat.event':
+            return [(6, 0, self.env.context.get('active_ids') or [])]
+        return []
+
+    @api.multi
+    def action_confirm(self):
+        self.ensure_one()
+        stage = self.env['deputat.event.stage'].search([('is_cancel', '=', True)], limit=1)
+        if not stage:
+            raise UserError(_('There is no cancellation stage: configure one first.'))
+        self.event_ids.write({
+            'cancel_reason_id': self.reason_id.id,
+            'cancel_reason_detail': self.detail or False,
+            'stage_id': stage.id,
+        })
+        return {'type': 'ir.actions.act_window_close'}
