@@ -1,0 +1,1 @@
+from . import deputat_appeal_extend_wizard
