@@ -2,3 +2,4 @@ from . import test_security
 from . import test_territory
 from . import test_appeal_pipeline
 from . import test_appeal_deadlines
+from . import test_appeal_robots
