@@ -744,7 +744,7 @@ class DeputatAppeal(models.Model):
         values = dict(custom_values or {})
         partner = self.env['res.partner'].browse(msg_dict.get('author_id') or [])
         if not partner and msg_dict.get('email_from'):
-            partner = self.env['res.partner'].sudo().find_or_create(msg_dict['email_from'])
+            partner = self._deputat_partner_from_email(msg_dict['email_from'])
         channel = self.env.ref('deputat_crm.channel_email', raise_if_not_found=False)
         values.update({
             'name': '/',
@@ -756,6 +756,17 @@ class DeputatAppeal(models.Model):
             'user_id': values.get('user_id') or self._deputat_intake_user().id,
         })
         return super(DeputatAppeal, self).message_new(msg_dict, custom_values=values)
+
+    @api.model
+    def _deputat_partner_from_email(self, email_from):
+        """The partner of an e-mail sender: found by address, else created with the
+        sender's display name (Odoo 11's find_or_create would name it after the address)."""
+        Partner = self.env['res.partner'].sudo()
+        name, email = Partner._parse_partner_name(email_from)
+        partner = Partner.search([('email', '=ilike', email)], limit=1) if email else Partner
+        if not partner:
+            partner = Partner.create({'name': name or email or email_from, 'email': email})
+        return partner.sudo(self.env.uid)
 
     @api.model
     def _deputat_intake_user(self):
