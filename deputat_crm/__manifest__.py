@@ -34,6 +34,8 @@
         'views/deputat_appeal_views.xml',
         'views/deputat_appeal_request_views.xml',
         'views/deputat_appeal_config_views.xml',
+        'report/deputat_appeal_reports.xml',
+        'report/deputat_appeal_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -5,3 +5,4 @@ from . import test_appeal_deadlines
 from . import test_appeal_robots
 from . import test_appeal_security
 from . import test_appeal_mail
+from . import test_appeal_report
