@@ -40,5 +40,6 @@
     'demo': [
         'demo/res_users_demo.xml',
         'demo/deputat_territory_demo.xml',
+        'demo/deputat_appeal_demo.xml',
     ],
 }
