@@ -297,6 +297,11 @@ class DeputatAppeal(models.Model):
                 ir_sequence_date=date).next_by_code('deputat.appeal') or '/'
         if not vals.get('stage_id'):
             vals['stage_id'] = self._default_stage().id
+        elif not (self._is_superuser() or self.env.context.get('install_mode')):
+            stage = self.env['deputat.appeal.stage'].browse(vals['stage_id'])
+            if stage.code != 'new':
+                raise UserError(_('A new appeal starts at the stage «%s»; move it on from '
+                                  'there.') % self._default_stage().name)
         if 'deputy_comment' in vals and vals['deputy_comment']:
             self._check_deputy_only()
         appeal = super(DeputatAppeal, self).create(vals)

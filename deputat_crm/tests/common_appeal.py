@@ -27,7 +27,8 @@ class AppealCase(DeputatCase):
                                          'is_company': True})
         self.authority2 = Partner.create({'name': 'Прокуратура Заречного района',
                                           'is_company': True})
-        self.Appeal = self.env['deputat.appeal']
+        # the robots write in the language of their user: the tests read English
+        self.Appeal = self.env['deputat.appeal'].with_context(lang='en_US')
         self.today = fields.Date.context_today(self.Appeal)
 
     def stage(self, code):

@@ -195,3 +195,22 @@ class TestAppealPipelines(AppealCase):
         appeal = self.new_appeal(appeal_kind='collective',
                                  co_applicant_ids=[(6, 0, [neighbour.id])])
         self.assertEqual(appeal.co_applicant_ids, neighbour)
+
+    def test_new_appeal_starts_at_registration(self):
+        with self.assertRaises(UserError):
+            self.new_appeal(stage_id=self.stage('answer_sent').id)
+        self.assertEqual(self.new_appeal(stage_id=self.stage('new').id).stage_id,
+                         self.stage('new'))
+
+    def test_russian_labels(self):
+        Appeal = self.Appeal.with_context(lang='ru_RU')
+        labels = Appeal.fields_get(['date_received', 'date_deadline_planned', 'need_request',
+                                    'deputy_comment', 'no_answer_required'])
+        self.assertEqual(labels['date_received']['string'], 'Дата поступления обращения')
+        self.assertEqual(labels['date_deadline_planned']['string'],
+                         'Плановая дата ответа на обращение')
+        self.assertEqual(labels['need_request']['string'], 'Нужен запрос')
+        self.assertEqual(labels['deputy_comment']['string'], 'Комментарий депутата по обращению')
+        self.assertEqual(labels['no_answer_required']['string'], 'Ответ не требуется')
+        self.assertEqual(self.stage('request_prepare').with_context(lang='ru_RU').name,
+                         'Подготовка запроса')
