@@ -273,6 +273,19 @@ class DeputatAppeal(models.Model):
         if self.channel_id.appeal_form:
             self.appeal_form = self.channel_id.appeal_form
 
+    @api.onchange('appeal_form')
+    def _onchange_appeal_form(self):
+        if not self.answer_method_id:
+            self.answer_method_id = self._default_answer_method(self.appeal_form)
+
+    @api.model
+    def _default_answer_method(self, appeal_form):
+        """59-FZ art. 10 part 4: an electronic appeal is answered by e-mail, others by post."""
+        xmlid = ('deputat_crm.answer_method_email' if appeal_form == 'electronic'
+                 else 'deputat_crm.answer_method_post')
+        return self.env.ref(xmlid, raise_if_not_found=False) or self.env[
+            'deputat.appeal.answer.method']
+
     @api.onchange('date_received', 'date_registered')
     def _onchange_registration_date(self):
         if self.date_received and self.date_registered:
@@ -295,6 +308,9 @@ class DeputatAppeal(models.Model):
             date = vals.get('date_registered') or fields.Date.context_today(self)
             vals['name'] = self.env['ir.sequence'].with_context(
                 ir_sequence_date=date).next_by_code('deputat.appeal') or '/'
+        if 'answer_method_id' not in vals:
+            vals['answer_method_id'] = self._default_answer_method(
+                vals.get('appeal_form', 'written')).id or False
         if not vals.get('stage_id'):
             vals['stage_id'] = self._default_stage().id
         elif not (self._is_superuser() or self.env.context.get('install_mode')):
@@ -658,15 +674,37 @@ class DeputatAppeal(models.Model):
         return today or fields.Date.context_today(self)
 
     @api.model
+    def _deputat_each(self, records):
+        """Yield the records one by one, each with its own prefetch set: Odoo 11 prefetches a
+        whole search result, and every activity or write on one record would make it re-read
+        the whole batch (the quadratic cost measured on timed base_automation rules)."""
+        for record_id in records.ids:
+            yield records.browse(record_id)
+
+    def _deputat_mark(self, column, value=None, expression=None):
+        """Robot bookkeeping (which date was reminded, last escalation ...) in one UPDATE:
+        internal columns without dependencies, kept out of the chatter and of the automated
+        actions on write."""
+        if not self.ids:
+            return
+        if expression:
+            self.env.cr.execute('UPDATE "%s" SET "%s" = %s WHERE id IN %%s'
+                                % (self._table, column, expression), (tuple(self.ids),))
+        else:
+            self.env.cr.execute('UPDATE "%s" SET "%s" = %%s WHERE id IN %%s'
+                                % (self._table, column), (value, tuple(self.ids)))
+        self.invalidate_cache([column], self.ids)
+
+    @api.model
     def cron_next_step(self, today=None):
         """«No process without a task»: open appeals without any open activity get «Define the
         next step» for their responsible. Returns (and logs) how many were found."""
         today = self._deputat_today(today)
         appeals = self.sudo().search([('is_closed', '=', False), ('activity_ids', '=', False)])
-        for appeal in appeals:
+        head = self._deputat_office_head_user()
+        for appeal in self._deputat_each(appeals):
             appeal._deputat_activity(
-                'deputat_crm.activity_type_next_step',
-                appeal.user_id or appeal._deputat_office_head_user(), today,
+                'deputat_crm.activity_type_next_step', appeal.user_id or head, today,
                 _('Define the next step'),
                 _('<p>The appeal has no open task. Decide what happens next and plan it.</p>'))
         _logger.info('deputat_crm robot «next step»: %d open appeal(s) without an activity',
@@ -686,33 +724,38 @@ class DeputatAppeal(models.Model):
         due = self.sudo().search(base + [('date_deadline_planned', '>=', today),
                                          ('date_deadline_planned', '<=', limit)])
         reminded = due.filtered(lambda a: a.reminder_deadline != a.date_deadline_planned)
-        for appeal in reminded:
+        deputy = self._deputat_deputy_user()
+        for appeal in self._deputat_each(reminded):
             summary = _('Answer due on %s') % appeal.date_deadline_planned
             note = _('<p>The planned answer date of appeal %s is %s (59-FZ art. 12).</p>') % (
                 appeal.name, appeal.date_deadline_planned)
             appeal._deputat_activity('deputat_crm.activity_type_reminder', appeal.user_id,
                                      appeal.date_deadline_planned, summary, note)
-            if appeal.stage_id.owner_role == 'deputy':
-                deputy = appeal._deputat_deputy_user()
-                if deputy != appeal.user_id:
-                    appeal._deputat_activity('deputat_crm.activity_type_reminder', deputy,
-                                             appeal.date_deadline_planned, summary, note)
-            appeal.reminder_deadline = appeal.date_deadline_planned
+            if appeal.stage_id.owner_role == 'deputy' and deputy != appeal.user_id:
+                appeal._deputat_activity('deputat_crm.activity_type_reminder', deputy,
+                                         appeal.date_deadline_planned, summary, note)
+        reminded._deputat_mark('reminder_deadline', expression='date_deadline_planned')
         overdue = self.sudo().search(base + [
             ('date_deadline_planned', '<', today),
             '|', ('escalation_date', '=', False), ('escalation_date', '<', today)])
         head = self._deputat_office_head_user()
-        for appeal in overdue:
+        escalation_type = self.env.ref('deputat_crm.activity_type_escalation')
+        with_task = set()
+        if head and overdue:
+            with_task = set(self.env['mail.activity'].sudo().search([
+                ('res_model', '=', self._name), ('res_id', 'in', overdue.ids),
+                ('activity_type_id', '=', escalation_type.id),
+                ('user_id', '=', head.id)]).mapped('res_id'))
+        for appeal in self._deputat_each(overdue):
             appeal.message_post(
                 body=_('Overdue: the planned answer date %s has passed (59-FZ art. 12). '
                        'Escalated to the office head.') % appeal.date_deadline_planned,
                 partner_ids=head.partner_id.ids, subtype='mail.mt_note')
-            if head and not appeal._deputat_open_activities(
-                    'deputat_crm.activity_type_escalation', head):
+            if head and appeal.id not in with_task:
                 appeal._deputat_activity(
                     'deputat_crm.activity_type_escalation', head, today,
                     _('Overdue appeal: answer was due on %s') % appeal.date_deadline_planned)
-            appeal.escalation_date = today
+        overdue._deputat_mark('escalation_date', today)
         _logger.info('deputat_crm robot «answer deadlines»: %d reminder(s), %d escalation(s)',
                      len(reminded), len(overdue))
         return len(reminded), len(overdue)
@@ -730,13 +773,13 @@ class DeputatAppeal(models.Model):
             appeals = self.sudo().search([('stage_id', '=', stage.id),
                                           ('date_stage_entered', '<', since),
                                           ('stage_overdue_notified', '=', False)])
-            for appeal in appeals:
+            for appeal in self._deputat_each(appeals):
                 appeal._deputat_activity(
                     'deputat_crm.activity_type_stage_overdue', appeal.user_id,
                     fields.Date.to_string(today),
                     _('Stuck in «%s» for more than %s days') % (stage.name,
                                                                stage.time_limit_days))
-            appeals.write({'stage_overdue_notified': True})
+            appeals._deputat_mark('stage_overdue_notified', True)
             count += len(appeals)
         _logger.info('deputat_crm robot «stage time limit»: %d appeal(s)', count)
         return count

@@ -87,7 +87,7 @@ class DeputatAppealRequest(models.Model):
         sent_before = fields.Date.to_string(fields.Date.from_string(today) - timedelta(days=days))
         requests = self.sudo().search([('state', '=', 'sent'), ('date_sent', '<=', sent_before),
                                        ('overdue_notified', '=', False)])
-        for request in requests:
+        for request in Appeal._deputat_each(requests):
             request.appeal_id._deputat_activity(
                 'deputat_crm.activity_type_request_overdue', request.appeal_id.user_id, today,
                 _('No answer to request %s from %s for %s days') % (
@@ -95,6 +95,9 @@ class DeputatAppealRequest(models.Model):
                 _('<p>The request was sent on %s; the answer is due on %s (3-FZ art. 14). '
                   'Call the addressee or prepare a repeat request.</p>') % (
                     request.date_sent, request.date_due))
-        requests.write({'overdue_notified': True})
+        if requests:
+            self.env.cr.execute('UPDATE deputat_appeal_request SET overdue_notified = true '
+                                'WHERE id IN %s', (tuple(requests.ids),))
+            requests.invalidate_cache(['overdue_notified'], requests.ids)
         _logger.info('deputat_crm robot «request without answer»: %d request(s)', len(requests))
         return len(requests)

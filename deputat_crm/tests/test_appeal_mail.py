@@ -52,6 +52,8 @@ class TestAppealMailIntake(AppealCase):
         self.assertIn('не горят фонари', appeal.description)
         self.assertEqual(appeal.channel_id, self.env.ref('deputat_crm.channel_email'))
         self.assertEqual(appeal.appeal_form, 'electronic')
+        self.assertEqual(appeal.answer_method_id,
+                         self.env.ref('deputat_crm.answer_method_email'), '59-FZ art. 10 part 4')
         self.assertEqual(appeal.stage_id, self.stage('new'))
         self.assertEqual(appeal.user_id, self.user_assistant)
         self.assertEqual(len(appeal.attachment_ids), 1)

@@ -21,7 +21,9 @@ class TestAppealPipelines(AppealCase):
         self.assertNotEqual(appeal.name, second.name)
 
     def test_route_merits_to_answer(self):
-        appeal = self.new_appeal()
+        self.assertEqual(self.new_appeal().answer_method_id,
+                         self.env.ref('deputat_crm.answer_method_post'), 'written → by post')
+        appeal = self.new_appeal(answer_method_id=False)
         appeal.action_accept()
         self.assertEqual(appeal.stage_id, self.stage('deputy_resolution'))
         self.assertEqual(appeal.registration_decision, 'merits')

@@ -3,8 +3,8 @@
     ODOO_PRELOAD_ADDONS=no .venv/bin/python tests/bench/bench_appeal_robots.py [DB] [SIZES]
 
 DB (default appeals_bench) must exist with deputat_crm installed (scripts/make_db.sh DB). The
-appeals are inserted with SQL in a realistic mix (80 % closed; open ones have a stage activity
-except 1 %; planned answer dates spread over a year; one request per 10 appeals) and every job
+appeals are inserted with SQL in a realistic mix (received over a year, the last 32 days open, the
+rest closed; 1 open appeal in 100 without an activity; one request per 10 appeals) and every job
 runs with a forced date inside a transaction that is rolled back. Figures only, nothing asserted.
 """
 import os
@@ -33,35 +33,46 @@ def fill(cr, env, size):
     new = env.ref('deputat_crm.stage_new').id
     model_id = env['ir.model']._get_id('deputat.appeal')
     act_type = env.ref('deputat_crm.activity_type_stage').id
+    # received over the last year; the last 32 days are open (a few already overdue), the rest
+    # closed; 1 open appeal in 100 has no activity, 1 in 50 is stuck in its stage. Steady state:
+    # earlier runs already reminded the dates before today + 5 and the stages stuck before.
     cr.execute("""
         INSERT INTO deputat_appeal (name, partner_id, user_id, stage_id, pipeline, is_closed,
             date_received, date_registered, date_deadline_planned, date_stage_entered,
             answer_days, appeal_type, appeal_kind, appeal_form, active, request_approval_required,
+            reminder_deadline, stage_overdue_notified,
             create_uid, write_uid, create_date, write_date)
         SELECT 'B-' || g, %(partner)s, %(user)s,
-               CASE WHEN g %% 5 = 0 THEN %(new)s ELSE %(done)s END,
-               CASE WHEN g %% 5 = 0 THEN 'review' ELSE 'answer' END, g %% 5 <> 0,
-               d, d, d + 30, d, 30, 'statement', 'individual', 'written', true, true,
+               CASE WHEN age < 32 THEN %(new)s ELSE %(done)s END,
+               CASE WHEN age < 32 THEN 'review' ELSE 'answer' END, age >= 32,
+               d, d, d + 30,
+               CASE WHEN g %% 50 = 0 THEN d ELSE GREATEST(d, DATE %(today)s - 2) END,
+               30, 'statement', 'individual', 'written', true, true,
+               CASE WHEN age < 32 AND age > 25 THEN d + 30 END, age > 5,
                %(user)s, %(user)s, now(), now()
-          FROM (SELECT g, DATE '2026-01-01' + (g %% 365) AS d
+          FROM (SELECT g, g %% 365 AS age, DATE %(today)s - (g %% 365) AS d
                   FROM generate_series(1, %(size)s) g) s
-    """, dict(partner=partner, user=user, new=new, done=done, size=size))
+    """, dict(partner=partner, user=user, new=new, done=done, size=size, today=TODAY))
     cr.execute("""
         INSERT INTO mail_activity (res_model_id, res_model, res_id, activity_type_id, user_id,
             date_deadline, summary, deputat_robot, create_uid, write_uid, create_date, write_date)
-        SELECT %(model_id)s, 'deputat.appeal', id, %(act_type)s, %(user)s, DATE '2026-06-20',
+        SELECT %(model_id)s, 'deputat.appeal', id, %(act_type)s, %(user)s, DATE %(today)s + 5,
                'bench', true, %(user)s, %(user)s, now(), now()
           FROM deputat_appeal WHERE NOT is_closed AND id %% 100 <> 0
-    """, dict(model_id=model_id, act_type=act_type, user=user))
+    """, dict(model_id=model_id, act_type=act_type, user=user, today=TODAY))
     cr.execute("""
         INSERT INTO deputat_appeal_request (name, appeal_id, partner_id, date_sent, answer_days,
-            date_due, state, overdue_notified, create_uid, write_uid, create_date, write_date)
+            date_due, date_answer, state, overdue_notified,
+            create_uid, write_uid, create_date, write_date)
         SELECT 'BR-' || id, id, %(authority)s, date_registered + 1, 30, date_registered + 31,
-               'sent', false, %(user)s, %(user)s, now(), now()
+               CASE WHEN is_closed THEN date_registered + 20 END,
+               CASE WHEN is_closed THEN 'answered' ELSE 'sent' END,
+               date_registered + 1 < DATE %(today)s - 25,
+               %(user)s, %(user)s, now(), now()
           FROM deputat_appeal WHERE id %% 10 = 0
-    """, dict(authority=authority, user=user))
+    """, dict(authority=authority, user=user, today=TODAY))
     cr.execute("ANALYZE deputat_appeal; ANALYZE mail_activity; ANALYZE deputat_appeal_request")
-    env.invalidate_all()
+    env.clear()
 
 
 def main():
@@ -84,8 +95,8 @@ def main():
                 found = getattr(env[model], method)(today=TODAY)
                 elapsed = time.time() - start
                 cr.execute('ROLLBACK TO SAVEPOINT bench')
-                env.invalidate_all()
-                print('%-10d %-24s %10.2f %8s' % (size, label, elapsed, found))
+                env.clear()
+                print('%-10d %-24s %10.2f %8s' % (size, label, elapsed, found), flush=True)
             cr.rollback()
 
 
