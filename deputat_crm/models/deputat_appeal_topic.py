@@ -7,21 +7,29 @@ class DeputatAppealTopic(models.Model):
     _name = 'deputat.appeal.topic'
     _description = 'Appeal topic'
     _order = 'code, name'
-    _rec_name = 'complete_name'
 
     name = fields.Char(string='Topic', required=True, translate=True)
-    code = fields.Char(string='Classifier code')
+    code = fields.Char(string='Classifier code', index=True)
     parent_id = fields.Many2one('deputat.appeal.topic', string='Section', index=True,
                                 ondelete='restrict')
     child_ids = fields.One2many('deputat.appeal.topic', 'parent_id', string='Themes')
-    complete_name = fields.Char(string='Full name', compute='_compute_complete_name', store=True)
     is_migration = fields.Boolean(
         string='Migration topic',
         help='Appeals on violations of migration law are answered within 20 days '
              '(59-FZ art. 12 part 1.1).')
     active = fields.Boolean(string='Active', default=True)
 
-    @api.depends('name', 'code')
-    def _compute_complete_name(self):
-        for topic in self:
-            topic.complete_name = '%s %s' % (topic.code, topic.name) if topic.code else topic.name
+    @api.multi
+    def name_get(self):
+        # «code name», the name in the user's language (a stored full name would keep the
+        # language of the installation)
+        return [(topic.id, '%s %s' % (topic.code, topic.name) if topic.code else topic.name)
+                for topic in self]
+
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        if name:
+            topics = self.search(['|', ('code', '=like', name + '%'), ('name', operator, name)]
+                                 + (args or []), limit=limit)
+            return topics.name_get()
+        return super(DeputatAppealTopic, self).name_search(name, args, operator, limit)

@@ -216,3 +216,8 @@ class TestAppealPipelines(AppealCase):
         self.assertEqual(labels['no_answer_required']['string'], 'Ответ не требуется')
         self.assertEqual(self.stage('request_prepare').with_context(lang='ru_RU').name,
                          'Подготовка запроса')
+        topic = self.env.ref('deputat_crm.topic_0004_0016_0001_0000').with_context(lang='ru_RU')
+        self.assertEqual(topic.name_get()[0][1],
+                         '0004.0016.0001.0000 Миграция: нарушения миграционного законодательства')
+        found = topic.name_search('0004.0016.0001')
+        self.assertEqual([t[0] for t in found], topic.ids)
