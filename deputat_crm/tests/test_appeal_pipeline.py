@@ -221,3 +221,19 @@ class TestAppealPipelines(AppealCase):
                          '0004.0016.0001.0000 Миграция: нарушения миграционного законодательства')
         found = topic.name_search('0004.0016.0001')
         self.assertEqual([t[0] for t in found], topic.ids)
+
+    def test_kanban_columns_per_pipeline(self):
+        self.new_appeal()
+        Appeal = self.Appeal.with_context(default_pipeline='request')
+        groups = Appeal.read_group([('pipeline', '=', 'request')], ['stage_id'], ['stage_id'])
+        codes = {self.env['deputat.appeal.stage'].browse(g['stage_id'][0]).code for g in groups}
+        self.assertEqual(codes, {'request_prepare', 'request_approval', 'request_sent',
+                                 'request_review'})
+
+    def test_late_registration_onchange_warning(self):
+        appeal = self.Appeal.new({'partner_id': self.applicant.id,
+                                  'date_received': '2026-03-01', 'date_registered': '2026-03-06'})
+        result = appeal._onchange_registration_date()
+        self.assertIn('2026-03-04', result['warning']['message'])
+        appeal.date_registered = '2026-03-03'
+        self.assertFalse(appeal._onchange_registration_date())

@@ -12,14 +12,9 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DB = sys.argv[1] if len(sys.argv) > 1 else 'appeals_bench'
-SIZES = [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else '1000,10000,100000').split(',')]
 TODAY = '2026-06-15'
 
 import odoo  # noqa: E402
-
-odoo.tools.config.parse_config(['-c', os.path.join(ROOT, 'var', 'odoo.conf'), '-d', DB,
-                                '--log-level=warn'])
 
 
 def fill(cr, env, size):
@@ -76,7 +71,11 @@ def fill(cr, env, size):
 
 
 def main():
-    registry = odoo.registry(DB)
+    db = sys.argv[1] if len(sys.argv) > 1 else 'appeals_bench'
+    sizes = [int(n) for n in (sys.argv[2] if len(sys.argv) > 2 else '1000,10000,100000').split(',')]
+    odoo.tools.config.parse_config(['-c', os.path.join(ROOT, 'var', 'odoo.conf'), '-d', db,
+                                    '--log-level=warn'])
+    registry = odoo.registry(db)
     jobs = [
         ('next step', 'deputat.appeal', 'cron_next_step'),
         ('answer deadlines', 'deputat.appeal', 'cron_answer_deadlines'),
@@ -84,7 +83,7 @@ def main():
         ('stage time limit', 'deputat.appeal', 'cron_stage_time_limit'),
     ]
     print('%-10s %-24s %10s %8s' % ('appeals', 'job', 'seconds', 'found'))
-    for size in SIZES:
+    for size in sizes:
         with odoo.api.Environment.manage(), registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             fill(cr, env, size)
