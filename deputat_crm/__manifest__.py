@@ -42,6 +42,16 @@
         'views/deputat_event_topic_views.xml',
         'views/deputat_event_cancel_reason_views.xml',
         'report/deputat_event_report.xml',
+        'security/deputat_appeal_security.xml',
+        'data/deputat_appeal_data.xml',
+        'data/deputat_appeal_stage_data.xml',
+        'data/deputat_appeal_topic_data.xml',
+        'data/deputat_appeal_cron.xml',
+        'views/deputat_appeal_views.xml',
+        'views/deputat_appeal_request_views.xml',
+        'views/deputat_appeal_config_views.xml',
+        'report/deputat_appeal_reports.xml',
+        'report/deputat_appeal_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
@@ -49,5 +59,6 @@
         'demo/res_partner_demo.xml',
         'demo/res_partner_filters_demo.xml',
         'demo/deputat_event_demo.xml',
+        'demo/deputat_appeal_demo.xml',
     ],
 }

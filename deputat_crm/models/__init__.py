@@ -10,4 +10,11 @@ from . import deputat_event_topic
 from . import deputat_event_cancel_reason
 from . import deputat_event
 from . import deputat_event_checklist_line
+from . import deputat_appeal_stage
+from . import deputat_appeal_topic
+from . import deputat_appeal_channel
+from . import deputat_appeal_refusal_ground
+from . import deputat_appeal_answer_method
+from . import deputat_appeal
+from . import deputat_appeal_request
 from . import mail_activity

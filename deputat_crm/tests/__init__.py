@@ -13,3 +13,9 @@ from . import test_event_access
 from . import test_event_calendar
 from . import test_event_report
 from . import test_event_views
+from . import test_appeal_pipeline
+from . import test_appeal_deadlines
+from . import test_appeal_robots
+from . import test_appeal_security
+from . import test_appeal_mail
+from . import test_appeal_report

@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class DeputatAppealAnswerMethod(models.Model):
+    """How the answer reaches the applicant (post, e-mail, in person ...)."""
+    _name = 'deputat.appeal.answer.method'
+    _description = 'Answer method'
+    _order = 'sequence, name'
+
+    name = fields.Char(string='Answer method', required=True, translate=True)
+    code = fields.Char(string='Technical code')
+    sequence = fields.Integer(string='Sequence', default=10)
+    active = fields.Boolean(string='Active', default=True)
