@@ -38,7 +38,10 @@ test-platform: setup
 
 ## make bench: robot benchmarks (figures printed, nothing asserted)
 bench: setup
-	for f in tests/bench/bench_*.py; do .venv/bin/python $$f || exit 1; done
+	scripts/make_db.sh appeals_bench
+	.venv/bin/python tests/bench/bench_appeal_robots.py appeals_bench
+	.venv/bin/python tests/bench/bench_event_robots.py
+	.venv/bin/python tests/bench/bench_partner_dedup.py contacts_bench
 
 ## make i18n: export the addon's terms and merge them into i18n/ru.po
 i18n: setup
@@ -46,5 +49,6 @@ i18n: setup
 	.venv/bin/python scripts/i18n_update.py $(TEST_DB)
 
 clean:
-	-for db in $(DB) $(TEST_DB) deputat_platform; do dropdb --if-exists $$db; done
+	-for db in $(DB) $(TEST_DB) deputat_platform appeals_bench events_bench contacts_bench; do \
+	    dropdb --if-exists $$db; done
 	rm -rf var

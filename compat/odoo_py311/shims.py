@@ -74,9 +74,19 @@ def thread_isalive():
         threading.Thread.isAlive = threading.Thread.is_alive
 
 
+def legacy_finder_warning():
+    """Python 3.10 warns (ImportWarning) on every import that passes a ``sys.meta_path`` finder
+    without ``find_spec`` (PEP 451); Odoo 11's ``AddonsHook``/``OdooHook`` are such finders and
+    Odoo logs each warning. They still work on 3.11: silence exactly that message."""
+    import warnings
+    warnings.filterwarnings('ignore', category=ImportWarning,
+                            message=r'(AddonsHook|OdooHook)\.find_spec\(\) not found')
+
+
 def apply_stdlib():
     done = []
-    for shim in (collections_abc_aliases, inspect_argspec, base64_legacy_names, thread_isalive):
+    for shim in (collections_abc_aliases, inspect_argspec, base64_legacy_names, thread_isalive,
+                 legacy_finder_warning):
         shim()
         done.append(shim.__name__)
     return done

@@ -1,4 +1,5 @@
 from . import deputat_territory
+from . import deputat_robot_mixin
 from . import deputat_audience
 from . import deputat_social_status
 from . import deputat_contact_source

@@ -34,7 +34,7 @@ class DeputatAppeal(models.Model):
     """A citizen's appeal (обращение гражданина) under 59-FZ."""
     _name = 'deputat.appeal'
     _description = "Citizen's appeal"
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'deputat.robot.mixin']
     _order = 'date_received desc, id desc'
 
     # ------------------------------------------------------------------ fields
@@ -264,9 +264,8 @@ class DeputatAppeal(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.onchange('partner_id')
     def _onchange_partner_id(self):
-        partner = self.partner_id
-        if partner and 'deputat_territory_id' in partner._fields and partner.deputat_territory_id:
-            self.territory_id = partner.deputat_territory_id
+        if self.partner_id.territory_id:
+            self.territory_id = self.partner_id.territory_id
 
     @api.onchange('channel_id')
     def _onchange_channel_id(self):
@@ -301,9 +300,8 @@ class DeputatAppeal(models.Model):
     @api.model
     def create(self, vals):
         if vals.get('partner_id') and not vals.get('territory_id'):
-            partner = self.env['res.partner'].browse(vals['partner_id'])
-            if 'deputat_territory_id' in partner._fields and partner.deputat_territory_id:
-                vals['territory_id'] = partner.deputat_territory_id.id
+            vals['territory_id'] = self.env['res.partner'].browse(
+                vals['partner_id']).territory_id.id
         if vals.get('name', '/') in ('/', False):
             date = vals.get('date_registered') or fields.Date.context_today(self)
             vals['name'] = self.env['ir.sequence'].with_context(
@@ -321,12 +319,24 @@ class DeputatAppeal(models.Model):
         if 'deputy_comment' in vals and vals['deputy_comment']:
             self._check_deputy_only()
         appeal = super(DeputatAppeal, self).create(vals)
+        appeal._deputat_record_legal_basis()
         if appeal.registration_late:
             appeal.message_post(body=_(
                 'Registered late: 59-FZ art. 8 part 2 requires registration within %s days of '
                 'receipt (by %s).') % (self._deputat_param('deputat_crm.registration_days'),
                                       appeal.registration_deadline))
         return appeal
+
+    @api.multi
+    def _deputat_record_legal_basis(self):
+        """152-FZ art. 6 part 1 p. 2: handling an appeal is a duty under 59-FZ. Record it as the
+        legal basis of applicants who have none yet (a consent already given is kept)."""
+        for appeal in self:
+            applicants = (appeal.partner_id | appeal.co_applicant_ids).filtered(
+                lambda partner: not partner.pd_legal_basis)
+            if applicants:
+                applicants.write({'pd_legal_basis': 'law_59fz',
+                                  'pd_legal_basis_date': appeal.date_received})
 
     @api.multi
     def write(self, vals):
@@ -613,24 +623,6 @@ class DeputatAppeal(models.Model):
         if role == 'lawyer':
             return self.lawyer_id or self.user_id
         return self.user_id
-
-    def _deputat_activity(self, type_xmlid, user, date_deadline, summary, note=False,
-                          robot=False):
-        """Create one activity on this appeal (Odoo 11 has no activity_schedule)."""
-        self.ensure_one()
-        if not user:
-            return self.env['mail.activity']
-        activity_type = self.env.ref(type_xmlid)
-        return self.env['mail.activity'].sudo().create({
-            'res_model_id': self.env['ir.model']._get_id(self._name),
-            'res_id': self.id,
-            'activity_type_id': activity_type.id,
-            'user_id': user.id,
-            'date_deadline': date_deadline or fields.Date.context_today(self),
-            'summary': summary,
-            'note': note or False,
-            'deputat_robot': robot,
-        })
 
     def _deputat_open_activities(self, type_xmlid, user=None):
         activity_type = self.env.ref(type_xmlid)

@@ -4,6 +4,7 @@ from odoo import fields, models
 class DeputatAppealAnswerMethod(models.Model):
     """How the answer reaches the applicant (post, e-mail, in person ...)."""
     _name = 'deputat.appeal.answer.method'
+    _table = 'deputat_conf_answer_method'  # field XML ids: see readme/DEVELOP.md
     _description = 'Answer method'
     _order = 'sequence, name'
 

@@ -4,6 +4,7 @@ from odoo import fields, models
 class DeputatAppealChannel(models.Model):
     """Channel an appeal came in by (личный приём, почта, e-mail, сайт ...)."""
     _name = 'deputat.appeal.channel'
+    _table = 'deputat_conf_appeal_channel'  # field XML ids: see readme/DEVELOP.md
     _description = 'Appeal channel'
     _order = 'sequence, name'
 

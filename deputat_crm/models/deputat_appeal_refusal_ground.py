@@ -4,6 +4,7 @@ from odoo import fields, models
 class DeputatAppealRefusalGround(models.Model):
     """A ground of 59-FZ art. 11 for leaving an appeal without an answer on the merits."""
     _name = 'deputat.appeal.refusal.ground'
+    _table = 'deputat_conf_refusal_ground'  # field XML ids: see readme/DEVELOP.md
     _description = 'Refusal ground (59-FZ art. 11)'
     _order = 'sequence, id'
 

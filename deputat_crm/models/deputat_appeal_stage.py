@@ -13,6 +13,7 @@ class DeputatAppealStage(models.Model):
     The stage carries its own rules: the stages an appeal may move to next, the time limit, the
     role that owns the stage and the activity template the stage robot gives that role."""
     _name = 'deputat.appeal.stage'
+    _table = 'deputat_conf_appeal_stage'  # field XML ids: see readme/DEVELOP.md
     _description = 'Appeal stage'
     _order = 'pipeline_sequence, sequence, id'
 

@@ -5,6 +5,7 @@ class DeputatAppealTopic(models.Model):
     """A section or theme of the «Типовой общероссийский тематический классификатор обращений
     граждан» (codes like 0002.0007.0000.0000). Offices may add their own topics."""
     _name = 'deputat.appeal.topic'
+    _table = 'deputat_conf_appeal_topic'  # field XML ids: see readme/DEVELOP.md
     _description = 'Appeal topic'
     _order = 'code, name'
 

@@ -33,7 +33,7 @@ class DeputatEvent(models.Model):
     runs after it), and because the cron robots need the same logic in batches."""
     _name = 'deputat.event'
     _description = 'Event'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'deputat.robot.mixin']
     _order = 'date_start desc, id desc'
 
     # --- main -----------------------------------------------------------------------------
@@ -407,9 +407,7 @@ class DeputatEvent(models.Model):
 
     def _schedule_stage_activities(self):
         """One robot activity per person for the current stage, unless there is one already."""
-        Activity = self.env['mail.activity']
         activity_type = self.env.ref('deputat_crm.mail_activity_type_event_checklist')
-        model_id = self.env['ir.model']._get(self._name).id
         open_activities = self._robot_activities('checklist')
         for event in self:
             stage = event.stage_id
@@ -427,17 +425,10 @@ class DeputatEvent(models.Model):
                     continue
                 local = event.with_context(lang=user.lang or self.env.lang)
                 local_stage = stage.with_context(lang=local.env.lang)
-                Activity.create({
-                    'res_model_id': model_id,
-                    'res_id': event.id,
-                    'activity_type_id': activity_type.id,
-                    'user_id': user.id,
-                    'date_deadline': event._activity_deadline(stage),
-                    'summary': local._robot_summary(local_stage),
-                    'note': local._robot_note(local_stage, lines),
-                    'deputat_robot': 'checklist',
-                    'deputat_event_stage_id': stage.id,
-                })
+                event._deputat_activity(
+                    activity_type, user, event._activity_deadline(stage),
+                    local._robot_summary(local_stage), local._robot_note(local_stage, lines),
+                    robot='checklist', deputat_event_stage_id=stage.id)
 
     def _robot_summary(self, stage):
         return _('Stage «%s»: checklist') % stage.name
@@ -479,9 +470,7 @@ class DeputatEvent(models.Model):
         «stage overdue» activity for its responsible (once per stage visit)."""
         today = fields.Date.from_string(today) if today else self._today()
         self = self.with_context(deputat_today=fields.Date.to_string(today))
-        Activity = self.env['mail.activity']
         activity_type = self.env.ref('deputat_crm.mail_activity_type_event_overdue')
-        model_id = self.env['ir.model']._get(self._name).id
         stages = self.env['deputat.event.stage'].search([
             ('time_limit_days', '>', 0), ('is_cancel', '=', False)])
         notified = 0
@@ -500,17 +489,11 @@ class DeputatEvent(models.Model):
                     user = event.user_id or event.create_uid
                     local = event.with_context(lang=user.lang or self.env.lang)
                     local_stage = stage.with_context(lang=local.env.lang)
-                    Activity.create({
-                        'res_model_id': model_id,
-                        'res_id': event.id,
-                        'activity_type_id': activity_type.id,
-                        'user_id': user.id,
-                        'date_deadline': fields.Date.to_string(today),
-                        'summary': local._overdue_summary(local_stage),
-                        'note': '<p>%s</p>' % html_escape(local._overdue_note(local_stage)),
-                        'deputat_robot': 'overdue',
-                        'deputat_event_stage_id': stage.id,
-                    })
+                    event._deputat_activity(
+                        activity_type, user, fields.Date.to_string(today),
+                        local._overdue_summary(local_stage),
+                        '<p>%s</p>' % html_escape(local._overdue_note(local_stage)),
+                        robot='overdue', deputat_event_stage_id=stage.id)
                 super(DeputatEvent, batch).write({'overdue_notified': True})
                 notified += len(batch)
                 last_id = batch[-1].id

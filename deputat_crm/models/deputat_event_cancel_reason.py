@@ -4,6 +4,7 @@ from odoo import fields, models
 class DeputatEventCancelReason(models.Model):
     """«Причина отмены мероприятия»: a configurable list; «Other» asks for the details."""
     _name = 'deputat.event.cancel.reason'
+    _table = 'deputat_conf_cancel_reason'  # field XML ids: see readme/DEVELOP.md
     _description = 'Event cancellation reason'
     _order = 'sequence, id'
 

@@ -7,6 +7,7 @@ class DeputatEventStage(models.Model):
     The flags drive the robots and the gates, so the office head may rename, reorder or add
     stages without touching code."""
     _name = 'deputat.event.stage'
+    _table = 'deputat_conf_event_stage'  # field XML ids: see readme/DEVELOP.md
     _description = 'Event stage'
     _order = 'sequence, id'
 

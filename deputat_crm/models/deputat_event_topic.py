@@ -4,6 +4,7 @@ from odoo import fields, models
 class DeputatEventTopic(models.Model):
     """«Тематика» of an event (education, housing and utilities, …), configurable."""
     _name = 'deputat.event.topic'
+    _table = 'deputat_conf_event_topic'  # field XML ids: see readme/DEVELOP.md
     _description = 'Event topic'
     _order = 'sequence, name'
 

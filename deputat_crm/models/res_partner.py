@@ -229,6 +229,44 @@ class ResPartner(models.Model):
 
     # -- computes ---------------------------------------------------------------------------
 
+    deputat_appeal_count = fields.Integer(string='Appeals', compute='_compute_deputat_counts')
+    deputat_event_count = fields.Integer(string='Events', compute='_compute_deputat_counts')
+
+    @api.multi
+    def _deputat_appeal_domain(self):
+        return ['|', ('partner_id', 'in', self.ids), ('co_applicant_ids', 'in', self.ids)]
+
+    @api.multi
+    def _deputat_event_domain(self):
+        return ['|', '|', '|', ('contact_ids', 'in', self.ids), ('speaker_ids', 'in', self.ids),
+                ('journalist_ids', 'in', self.ids), ('participant_company_ids', 'in', self.ids)]
+
+    @api.multi
+    def _compute_deputat_counts(self):
+        Appeal, Event = self.env['deputat.appeal'], self.env['deputat.event']
+        can_appeals = Appeal.check_access_rights('read', raise_exception=False)
+        can_events = Event.check_access_rights('read', raise_exception=False)
+        for partner in self:
+            partner.deputat_appeal_count = can_appeals and Appeal.search_count(
+                partner._deputat_appeal_domain())
+            partner.deputat_event_count = can_events and Event.search_count(
+                partner._deputat_event_domain())
+
+    @api.multi
+    def action_deputat_view_appeals(self):
+        self.ensure_one()
+        action = self.env.ref('deputat_crm.action_deputat_appeal_all').read()[0]
+        action.update(domain=self._deputat_appeal_domain(),
+                      context={'default_partner_id': self.id})
+        return action
+
+    @api.multi
+    def action_deputat_view_events(self):
+        self.ensure_one()
+        action = self.env.ref('deputat_crm.action_deputat_event').read()[0]
+        action.update(domain=self._deputat_event_domain(), context={'default_contact_ids': [(6, 0, self.ids)]})
+        return action
+
     @api.depends('phone', 'mobile', 'email', 'name')
     def _compute_normalized(self):
         for partner in self:

@@ -19,3 +19,4 @@ from . import test_appeal_robots
 from . import test_appeal_security
 from . import test_appeal_mail
 from . import test_appeal_report
+from . import test_partner_links

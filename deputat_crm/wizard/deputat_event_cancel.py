@@ -6,6 +6,7 @@ class DeputatEventCancel(models.TransientModel):
     """Asks for «Причина отмены мероприятия» (and the details for «Other») and moves the events
     to the cancellation stage in one go."""
     _name = 'deputat.event.cancel'
+    _table = 'deputat_event_cancel_wizard'  # field XML ids: see readme/DEVELOP.md
     _description = 'Cancel events'
 
     event_ids = fields.Many2many('deputat.event', string='Events',

@@ -86,3 +86,51 @@ def test_login_and_open_deputat_menu(server, browser):
     browser.save_screenshot(os.path.join(ARTIFACTS, 'deputat_menu.png'))
     errors = severe_console_errors(browser)
     assert not errors, errors
+
+
+def error_dialogs(driver):
+    return [el.text for el in driver.find_elements(By.CSS_SELECTOR, '.o_dialog_error, .o_dialog_warning')]
+
+
+def open_menu_leaf(driver, xmlid, view_selector):
+    wait = WebDriverWait(driver, 30)
+    wait.until(EC.element_to_be_clickable(
+        (By.CSS_SELECTOR, ".o_sub_menu a[data-menu-xmlid='%s']" % xmlid))).click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.o_content ' + view_selector)))
+    time.sleep(1)
+
+
+# (menu leaf, view the action opens, what a click on its first record opens)
+SCREENS = [
+    ('deputat_crm.menu_deputat_appeal_review', '.o_kanban_view', '.o_kanban_record:not(.o_kanban_ghost)'),
+    ('deputat_crm.menu_deputat_appeal_all', '.o_list_view', '.o_data_row'),
+    ('deputat_crm.menu_deputat_appeal_calendar', '.o_calendar_view', None),
+    ('deputat_crm.menu_deputat_event_all', '.o_kanban_view', '.o_kanban_record:not(.o_kanban_ghost)'),
+    ('deputat_crm.menu_deputat_event_calendar', '.o_calendar_view', None),
+    ('deputat_crm.menu_deputat_appeal_analysis', '.o_pivot, .o_graph', None),
+    ('deputat_crm.menu_deputat_event_analysis', '.o_pivot, .o_graph', None),
+    ('deputat_crm.menu_deputat_all_contacts', '.o_kanban_view', '.o_kanban_record:not(.o_kanban_ghost)'),
+]
+
+
+def test_deputy_works_through_the_screens(server, browser):
+    """The deputy opens every main screen and one record of each list: the views render in
+    Russian with data, and no JavaScript or server error shows up."""
+    browser.delete_all_cookies()
+    login(browser, server, 'deputy')
+    open_top_menu(browser, 'deputat_crm.menu_deputat_root')
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    for xmlid, view_selector, record_selector in SCREENS:
+        open_menu_leaf(browser, xmlid, view_selector)
+        name = xmlid.split('.')[-1]
+        browser.save_screenshot(os.path.join(ARTIFACTS, '%s.png' % name))
+        if record_selector:
+            records = browser.find_elements(By.CSS_SELECTOR, '.o_content ' + record_selector)
+            assert records, 'no demo record in %s' % xmlid
+            records[0].click()
+            WebDriverWait(browser, 30).until(
+                EC.presence_of_element_located((By.CSS_SELECTOR, '.o_content .o_form_view')))
+            time.sleep(1)
+            browser.save_screenshot(os.path.join(ARTIFACTS, '%s_form.png' % name))
+        assert not error_dialogs(browser), (xmlid, error_dialogs(browser))
+        assert not severe_console_errors(browser), (xmlid, severe_console_errors(browser))

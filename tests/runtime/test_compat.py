@@ -144,6 +144,17 @@ def test_server_setrlimit_accepts_floats():
         resource.setrlimit(resource.RLIMIT_CPU, (1.5, hard))
 
 
+def test_legacy_finder_warning_silenced():
+    import warnings
+    assert 'legacy_finder_warning' in odoo_py311.APPLIED
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('default')
+        shims.legacy_finder_warning()
+        warnings.warn('AddonsHook.find_spec() not found; falling back to find_module()', ImportWarning)
+        warnings.warn('SomethingElse.find_spec() not found', ImportWarning)
+    assert [str(w.message) for w in caught] == ['SomethingElse.find_spec() not found']
+
+
 def test_yaml_import_loader():
     import yaml
     import odoo.tools.yaml_import
