@@ -465,6 +465,39 @@ class DeputatEvent(models.Model):
         return moved
 
     @api.model
+    def _cron_next_step(self, today=None):
+        """Daily, «no event without a planned task»: an event that is neither cancelled nor
+        in its final stage and has no open activity gets «Define the next step» for its
+        responsible. Idempotent (the new activity is an open activity). Returns the count."""
+        today = fields.Date.to_string(fields.Date.from_string(today) if today else self._today())
+        activity_type = self.env.ref('deputat_crm.mail_activity_type_event_next_step')
+        domain = [('stage_id.is_cancel', '=', False), ('stage_id.is_final', '=', False),
+                  ('activity_ids', '=', False)]
+        found, last_id = 0, 0
+        while True:
+            batch = self.search(domain + [('id', '>', last_id)], order='id', limit=CRON_BATCH)
+            if not batch:
+                break
+            for event in batch:
+                user = event.user_id or event.create_uid
+                local = event.with_context(lang=user.lang or self.env.lang)
+                event._deputat_activity(
+                    activity_type, user, today, local._next_step_summary(),
+                    '<p>%s</p>' % html_escape(local._next_step_note()))
+            found += len(batch)
+            last_id = batch[-1].id
+            self._cron_commit()
+        _logger.info('deputat.event robot «next step»: %d event(s) without a planned task', found)
+        return found
+
+    def _next_step_summary(self):
+        return _('Define the next step')
+
+    def _next_step_note(self):
+        return _('The event «%s» has no planned task at the stage «%s». Decide what happens '
+                 'next and plan it, or move the event on.') % (self.name, self.stage_id.name)
+
+    @api.model
     def _cron_notify_overdue(self, today=None):
         """Daily: an event staying in a stage longer than the stage's time limit gets one
         «stage overdue» activity for its responsible (once per stage visit)."""

@@ -27,6 +27,10 @@ class DeputatEventStage(models.Model):
     is_cancel = fields.Boolean(
         string='Cancellation stage',
         help='Entering this stage requires a cancellation reason.')
+    is_final = fields.Boolean(
+        string='Final stage',
+        help='The event is complete here once its robot activities are done: the «next step» '
+             'robot leaves it alone.')
     require_accompanying = fields.Boolean(
         string='Requires an accompanying person',
         help='An event cannot enter this stage without «Accompanying person».')

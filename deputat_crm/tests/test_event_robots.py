@@ -233,3 +233,43 @@ class TestEventOverdueRobot(DeputatEventCase):
         event = self.make_event(60)  # creation: no limit
         self.Event._cron_notify_overdue(today=self.day(400))
         self.assertFalse(self.robot_activities(event, 'overdue'))
+
+
+class TestEventNextStepRobot(DeputatEventCase):
+    """«No event without a planned task»: the daily robot gives the responsible «Define the next
+    step» on every open event left without an open activity, once."""
+
+    def next_step_activities(self, events):
+        return self.Activity.search([
+            ('res_model', '=', 'deputat.event'), ('res_id', 'in', events.ids),
+            ('activity_type_id', '=', self.env.ref(
+                'deputat_crm.mail_activity_type_event_next_step').id)])
+
+    def test_event_without_task_gets_one_once(self):
+        event = self.make_event(60)
+        busy = self.make_event(60, name='Busy event')
+        self.assertTrue(event.activity_ids, 'the creation stage plans a task')
+        event.activity_ids.action_feedback(feedback='done')
+        self.assertFalse(event.activity_ids)
+        self.assertEqual(self.Event._cron_next_step(today=self.day(0)), 1)
+        task = self.next_step_activities(event)
+        self.assertEqual(len(task), 1)
+        self.assertEqual(task.user_id, self.user_assistant)
+        self.assertEqual(task.summary, 'Define the next step')
+        self.assertEqual(task.date_deadline, self.day(0))
+        self.assertFalse(self.next_step_activities(busy))
+        # idempotent: the event has a planned task now
+        self.assertEqual(self.Event._cron_next_step(today=self.day(1)), 0)
+        self.assertEqual(len(self.next_step_activities(event)), 1)
+
+    def test_cancelled_and_final_events_are_left_alone(self):
+        cancelled = self.make_event(60, name='Cancelled event')
+        cancelled.write({'stage_id': self.stage['cancel'].id,
+                         'cancel_reason_id': self.reason_busy.id})
+        final = self.make_event(-10, name='Finished event')
+        final.sudo().write({'results': 'Встреча состоялась, 40 участников.',
+                            'accompanying_user_id': self.user_lawyer.id})
+        final.sudo().write({'stage_id': self.stage['results'].id})
+        (cancelled | final).mapped('activity_ids').action_feedback(feedback='done')
+        self.assertEqual(self.Event._cron_next_step(today=self.day(0)), 0)
+        self.assertFalse(self.next_step_activities(cancelled | final))
