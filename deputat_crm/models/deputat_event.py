@@ -441,6 +441,19 @@ class DeputatEvent(models.Model):
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
+    def _cron_batches(self, domain):
+        """Yield the events matching ``domain`` in batches of CRON_BATCH (keyset on id, one
+        domain search per batch) and commit after each processed batch when run as a cron."""
+        last_id = 0
+        while True:
+            batch = self.search(domain + [('id', '>', last_id)], order='id', limit=CRON_BATCH)
+            if not batch:
+                return
+            yield batch
+            last_id = batch[-1].id
+            self._cron_commit()
+
+    @api.model
     def _cron_move_to_approval(self, today=None):
         """Daily: events still in the creation stage whose date is N weeks away or closer move
         to the approval stage. ``today`` (a date string) may be forced. Returns the count."""
@@ -452,15 +465,10 @@ class DeputatEvent(models.Model):
         self = self.with_context(deputat_today=fields.Date.to_string(today))
         domain = [('stage_id', 'in', starts.ids),
                   ('date_event', '<=', self._approval_limit(today))]
-        moved, last_id = 0, 0
-        while True:
-            batch = self.search(domain + [('id', '>', last_id)], order='id', limit=CRON_BATCH)
-            if not batch:
-                break
+        moved = 0
+        for batch in self._cron_batches(domain):
             batch.write({'stage_id': approval.id})
             moved += len(batch)
-            last_id = batch[-1].id
-            self._cron_commit()
         _logger.info('deputat.event: %d event(s) moved to approval', moved)
         return moved
 
@@ -473,11 +481,8 @@ class DeputatEvent(models.Model):
         activity_type = self.env.ref('deputat_crm.mail_activity_type_event_next_step')
         domain = [('stage_id.is_cancel', '=', False), ('stage_id.is_final', '=', False),
                   ('activity_ids', '=', False)]
-        found, last_id = 0, 0
-        while True:
-            batch = self.search(domain + [('id', '>', last_id)], order='id', limit=CRON_BATCH)
-            if not batch:
-                break
+        found = 0
+        for batch in self._cron_batches(domain):
             for event in batch:
                 user = event.user_id or event.create_uid
                 local = event.with_context(lang=user.lang or self.env.lang)
@@ -485,8 +490,6 @@ class DeputatEvent(models.Model):
                     activity_type, user, today, local._next_step_summary(),
                     '<p>%s</p>' % html_escape(local._next_step_note()))
             found += len(batch)
-            last_id = batch[-1].id
-            self._cron_commit()
         _logger.info('deputat.event robot «next step»: %d event(s) without a planned task', found)
         return found
 
@@ -512,12 +515,7 @@ class DeputatEvent(models.Model):
                                      datetime.min.time())
             domain = [('stage_id', '=', stage.id), ('overdue_notified', '=', False),
                       ('date_last_stage_update', '<', fields.Datetime.to_string(since))]
-            last_id = 0
-            while True:
-                batch = self.search(domain + [('id', '>', last_id)], order='id',
-                                    limit=CRON_BATCH)
-                if not batch:
-                    break
+            for batch in self._cron_batches(domain):
                 for event in batch:
                     user = event.user_id or event.create_uid
                     local = event.with_context(lang=user.lang or self.env.lang)
@@ -529,8 +527,6 @@ class DeputatEvent(models.Model):
                         robot='overdue', deputat_event_stage_id=stage.id)
                 super(DeputatEvent, batch).write({'overdue_notified': True})
                 notified += len(batch)
-                last_id = batch[-1].id
-                self._cron_commit()
         _logger.info('deputat.event: %d overdue stage notification(s)', notified)
         return notified
 
