@@ -1,4 +1,9 @@
+import subprocess
+import tempfile
+from unittest.mock import patch
+
 from odoo.tests.common import TransactionCase
+from odoo.tools import config
 
 
 class DeputatCase(TransactionCase):
@@ -29,3 +34,20 @@ class DeputatCase(TransactionCase):
 
     def env_as(self, user):
         return self.env(user=user.id)
+
+    def pdf_text(self, report_xmlid, records):
+        """Render a QWeb PDF report with the real wkhtmltopdf and return its text (pdftotext).
+        Odoo 11 renders HTML instead of PDF in test mode unless ``test_report_directory`` is
+        set; set it for the call so the test also holds under Odoo's own test runner
+        (``force_report_rendering`` is the later versions' key for the same thing)."""
+        report = self.env.ref(report_xmlid)
+        with tempfile.TemporaryDirectory() as tmp, \
+                patch.dict(config.options, {'test_report_directory': tmp}):
+            pdf, fmt = report.with_context(force_report_rendering=True).render_qweb_pdf(
+                records.ids)
+        self.assertEqual(fmt, 'pdf')
+        self.assertTrue(pdf.startswith(b'%PDF'))
+        with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
+            f.write(pdf)
+            f.flush()
+            return subprocess.check_output(['pdftotext', '-enc', 'UTF-8', f.name, '-']).decode()

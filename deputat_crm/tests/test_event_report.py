@@ -1,10 +1,5 @@
 import shutil
-import subprocess
-import tempfile
 import unittest
-from unittest.mock import patch
-
-from odoo import tools
 
 from .common_event import DeputatEventCase
 
@@ -18,18 +13,7 @@ class TestEventResultsReport(DeputatEventCase):
                                 participant_count=120, budget_planned=15000,
                                 budget_final=13200,
                                 results='Высажено 40 деревьев, вывезено 6 тонн мусора.')
-        report = self.env.ref('deputat_crm.action_report_deputat_event_results')
-        # Odoo 11 renders HTML instead of PDF under test unless a report directory is set
-        with tempfile.TemporaryDirectory() as tmp, \
-                patch.dict(tools.config.options, {'test_report_directory': tmp}):
-            pdf, fmt = report.with_context(force_report_rendering=True).render_qweb_pdf(
-                event.ids)
-        self.assertEqual(fmt, 'pdf')
-        self.assertTrue(pdf.startswith(b'%PDF'))
-        with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
-            f.write(pdf)
-            f.flush()
-            text = subprocess.check_output(['pdftotext', '-enc', 'UTF-8', f.name, '-']).decode()
+        text = self.pdf_text('deputat_crm.action_report_deputat_event_results', event)
         self.assertIn('Субботник в парке Победы', text)
         self.assertIn('Высажено 40 деревьев', text)
         self.assertIn('110', text)  # 13 200 / 120 participants
