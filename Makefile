@@ -7,7 +7,7 @@ export ODOO_PRELOAD_ADDONS := no
 export NODE_PATH := /usr/share/nodejs
 export PATH := $(CURDIR)/var/tools/bin:$(PATH)
 
-.PHONY: run setup test test-addon test-platform bench i18n clean
+.PHONY: run setup test test-addon test-platform lint bench i18n readme clean
 
 ## make run: set up everything (idempotent) and serve the web client with demo data
 run: setup
@@ -36,6 +36,10 @@ test-addon: setup
 test-platform: setup
 	@scripts/test_platform.sh
 
+## make lint: pylint + pylint-odoo with OCA's mandatory checks over the addon (own venv, no set-up)
+lint:
+	@scripts/lint.sh
+
 ## make bench: robot benchmarks (figures printed, nothing asserted)
 bench: setup
 	scripts/make_db.sh appeals_bench
@@ -47,6 +51,10 @@ bench: setup
 i18n: setup
 	@scripts/make_db.sh $(TEST_DB)
 	.venv/bin/python scripts/i18n_update.py $(TEST_DB)
+
+## make readme: render deputat_crm/README.rst from the fragments in deputat_crm/readme/
+readme:
+	.venv/bin/python scripts/gen_readme.py
 
 clean:
 	-for db in $(DB) $(TEST_DB) deputat_platform appeals_bench events_bench contacts_bench; do \

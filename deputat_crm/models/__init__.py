@@ -1,5 +1,6 @@
 from . import deputat_territory
-from . import deputat_robot_mixin
+from . import deputat_pipeline
+from . import deputat_pipeline_config
 from . import deputat_audience
 from . import deputat_social_status
 from . import deputat_contact_source
@@ -10,6 +11,8 @@ from . import deputat_event_checklist_template
 from . import deputat_event_topic
 from . import deputat_event_cancel_reason
 from . import deputat_event
+from . import deputat_event_pipeline
+from . import deputat_event_robots
 from . import deputat_event_checklist_line
 from . import deputat_appeal_stage
 from . import deputat_appeal_topic
@@ -17,5 +20,8 @@ from . import deputat_appeal_channel
 from . import deputat_appeal_refusal_ground
 from . import deputat_appeal_answer_method
 from . import deputat_appeal
+from . import deputat_appeal_pipeline
 from . import deputat_appeal_request
+from . import deputat_appeal_robots
+from . import deputat_appeal_mail
 from . import mail_activity

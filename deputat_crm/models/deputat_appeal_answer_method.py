@@ -10,5 +10,5 @@ class DeputatAppealAnswerMethod(models.Model):
 
     name = fields.Char(string='Answer method', required=True, translate=True)
     code = fields.Char(string='Technical code')
-    sequence = fields.Integer(string='Sequence', default=10)
-    active = fields.Boolean(string='Active', default=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)

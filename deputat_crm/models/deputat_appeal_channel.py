@@ -10,10 +10,10 @@ class DeputatAppealChannel(models.Model):
 
     name = fields.Char(string='Channel', required=True, translate=True)
     code = fields.Char(string='Technical code')
-    sequence = fields.Integer(string='Sequence', default=10)
+    sequence = fields.Integer(default=10)
     appeal_form = fields.Selection([
         ('written', 'Written'),
         ('oral', 'Oral'),
         ('electronic', 'Electronic'),
     ], string='Default form of appeal')
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)

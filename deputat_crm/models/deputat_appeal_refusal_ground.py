@@ -10,8 +10,8 @@ class DeputatAppealRefusalGround(models.Model):
 
     name = fields.Char(string='Ground', required=True, translate=True)
     article = fields.Char(string='Article part', help='e.g. «ст. 11 ч. 4»')
-    sequence = fields.Integer(string='Sequence', default=10)
+    sequence = fields.Integer(default=10)
     notice_required = fields.Boolean(string='Notice to the applicant required')
     notice_days = fields.Integer(string='Notice within (days)', default=7)
     notice_text = fields.Text(string='What the notice says', translate=True)
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)

@@ -1,10 +1,7 @@
-import logging
-from datetime import timedelta
-
+# Copyright 2026 deputat_crm authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
-
-_logger = logging.getLogger(__name__)
+from odoo.exceptions import UserError, ValidationError
 
 
 class DeputatAppealRequest(models.Model):
@@ -16,8 +13,8 @@ class DeputatAppealRequest(models.Model):
     _order = 'appeal_id, id'
 
     name = fields.Char(string='Request number', required=True, copy=False, default='/',
-                       readonly=True)
-    appeal_id = fields.Many2one('deputat.appeal', string='Appeal', required=True, index=True,
+                       readonly=True, index=True)
+    appeal_id = fields.Many2one('deputat.appeal', required=True, index=True,
                                 ondelete='cascade')
     appeal_partner_id = fields.Many2one(related='appeal_id.partner_id', string='Applicant',
                                         readonly=True)
@@ -47,8 +44,11 @@ class DeputatAppealRequest(models.Model):
         ('draft', 'Draft'),
         ('sent', 'Sent, waiting for the answer'),
         ('answered', 'Answer received'),
+        ('cancelled', 'Cancelled'),
     ], string='Status', compute='_compute_state', store=True, index=True)
-    overdue_notified = fields.Boolean(string='No-answer warning sent', copy=False)
+    cancelled = fields.Boolean(readonly=True, copy=False)
+    cancel_reason = fields.Text(string='Cancellation reason', copy=False)
+    overdue_notified = fields.Boolean(string='No-answer warning sent', copy=False, readonly=True)
 
     @api.depends('date_sent', 'answer_days')
     def _compute_date_due(self):
@@ -56,10 +56,15 @@ class DeputatAppealRequest(models.Model):
         for request in self:
             request.date_due = Appeal._deputat_add_days(request.date_sent, request.answer_days)
 
-    @api.depends('date_sent', 'date_answer')
+    _sql_constraints = [
+        ('name_uniq', 'unique(name)', 'The number of a request must be unique.'),
+    ]
+
+    @api.depends('date_sent', 'date_answer', 'cancelled')
     def _compute_state(self):
         for request in self:
-            request.state = ('answered' if request.date_answer
+            request.state = ('cancelled' if request.cancelled
+                             else 'answered' if request.date_answer
                              else 'sent' if request.date_sent else 'draft')
 
     @api.constrains('date_sent', 'date_answer')
@@ -73,31 +78,56 @@ class DeputatAppealRequest(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get('name', '/') in ('/', False):
-            vals['name'] = self.env['ir.sequence'].next_by_code('deputat.appeal.request') or '/'
+        vals = dict(vals)
+        if vals.get('name', '/') not in ('/', False) or vals.get('cancelled'):
+            raise UserError(_('The number and the cancellation of a request are set by the '
+                              'office, not by hand.'))
+        vals['name'] = self.env['ir.sequence'].sudo().next_by_code(
+            'deputat.appeal.request') or '/'
         return super(DeputatAppealRequest, self).create(vals)
 
-    @api.model
-    def cron_request_without_answer(self, today=None):
-        """A request sent N (25) days ago or more and still without an answer notifies the
-        appeal's responsible once. Returns how many were found."""
-        Appeal = self.env['deputat.appeal']
-        today = today or fields.Date.context_today(self)
-        days = Appeal._deputat_param('deputat_crm.request_warning_days')
-        sent_before = fields.Date.to_string(fields.Date.from_string(today) - timedelta(days=days))
-        requests = self.sudo().search([('state', '=', 'sent'), ('date_sent', '<=', sent_before),
-                                       ('overdue_notified', '=', False)])
-        for request in Appeal._deputat_each(requests):
-            request.appeal_id._deputat_activity(
-                'deputat_crm.activity_type_request_overdue', request.appeal_id.user_id, today,
-                _('No answer to request %s from %s for %s days') % (
-                    request.name, request.partner_id.display_name, days),
-                _('<p>The request was sent on %s; the answer is due on %s (3-FZ art. 14). '
-                  'Call the addressee or prepare a repeat request.</p>') % (
-                    request.date_sent, request.date_due))
-        if requests:
-            self.env.cr.execute('UPDATE deputat_appeal_request SET overdue_notified = true '
-                                'WHERE id IN %s', (tuple(requests.ids),))
-            requests.invalidate_cache(['overdue_notified'], requests.ids)
-        _logger.info('deputat_crm robot «request without answer»: %d request(s)', len(requests))
-        return len(requests)
+    @api.multi
+    def write(self, vals):
+        if {'name', 'cancelled'} & set(vals):
+            raise UserError(_('The number and the cancellation of a request are set by the '
+                              'office, not by hand.'))
+        if self.filtered('date_sent') and {'appeal_id', 'partner_id', 'date_sent'} & set(vals):
+            if not self.env.user._is_superuser():
+                raise UserError(_('A request already sent cannot change its appeal, addressee '
+                                  'or sending date.'))
+        res = super(DeputatAppealRequest, self).write(vals)
+        if vals.get('date_answer'):
+            # the answer came: the «no answer» reminders of these requests are moot
+            for request in self:
+                request.appeal_id._pipeline_close_tasks(
+                    kinds=('request',), key=request._request_key(),
+                    feedback=_('Closed automatically: the answer to the request was recorded.'))
+        return res
+
+    @api.multi
+    def unlink(self):
+        if self.filtered('date_sent'):
+            raise UserError(_('A request already sent to an authority cannot be deleted; '
+                              'cancel it with a reason instead.'))
+        return super(DeputatAppealRequest, self).unlink()
+
+    @api.multi
+    def action_cancel(self):
+        """Cancel a request (e.g. sent by mistake) with the reason given on the form."""
+        if not (self.env.user._is_superuser()
+                or self.env.user.has_group('deputat_crm.group_lawyer')):
+            raise UserError(_('Only the lawyer, the deputy or the office head cancels a '
+                              'request.'))
+        for request in self:
+            if request.date_answer:
+                raise UserError(_('The request %s is already answered.') % request.name)
+            if not (request.cancel_reason or '').strip():
+                raise UserError(_('Give the reason of the cancellation in «Cancellation '
+                                  'reason» first.'))
+        super(DeputatAppealRequest, self).write({'cancelled': True})
+        for request in self:
+            request.appeal_id._pipeline_close_tasks(
+                kinds=('request',), key=request._request_key(),
+                feedback=_('Closed automatically: the request was cancelled.'))
+            request.message_post(body=_('Request cancelled: %s') % request.cancel_reason)
+        return True

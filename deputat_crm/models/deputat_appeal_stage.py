@@ -1,3 +1,5 @@
+# Copyright 2026 deputat_crm authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
 PIPELINES = [
@@ -8,50 +10,20 @@ PIPELINES = [
 
 
 class DeputatAppealStage(models.Model):
-    """A stage of one of the three appeal pipelines (направления).
-
-    The stage carries its own rules: the stages an appeal may move to next, the time limit, the
-    role that owns the stage and the activity template the stage robot gives that role."""
+    """A stage of one of the three appeal pipelines (направления)."""
     _name = 'deputat.appeal.stage'
+    _inherit = 'deputat.pipeline.stage.mixin'
     _table = 'deputat_conf_appeal_stage'  # field XML ids: see readme/DEVELOP.md
     _description = 'Appeal stage'
     _order = 'pipeline_sequence, sequence, id'
+    _record_model = 'deputat.appeal'
 
-    name = fields.Char(string='Stage name', required=True, translate=True)
-    code = fields.Char(string='Technical code', required=True,
-                       help="Stable key used by the pipeline rules (e.g. 'new', 'request_sent').")
-    sequence = fields.Integer(string='Sequence', default=10)
-    pipeline = fields.Selection(PIPELINES, string='Pipeline', required=True, default='review')
+    pipeline = fields.Selection(PIPELINES, required=True, default='review')
     pipeline_sequence = fields.Integer(string='Pipeline order', compute='_compute_pipeline_sequence',
                                        store=True)
-    fold = fields.Boolean(string='Folded in kanban')
-    is_closed = fields.Boolean(string='Closing stage',
-                               help='Appeals in this stage are finished: no robots, no deadlines.')
-    next_stage_ids = fields.Many2many(
-        'deputat.appeal.stage', 'deputat_appeal_stage_next_rel', 'stage_id', 'next_stage_id',
-        string='Allowed next stages',
-        help='The stages an appeal in this stage may be moved to (buttons and kanban drag-and-drop).')
-    time_limit_days = fields.Integer(
-        string='Time limit (days)',
-        help='An appeal staying in this stage longer than this number of days notifies its '
-             'responsible employee. 0 = no limit.')
-    owner_role = fields.Selection([
-        ('assistant', 'Assistant'),
-        ('lawyer', 'Lawyer'),
-        ('deputy', 'Deputy'),
-        ('responsible', 'Responsible employee'),
-    ], string='Stage owner', required=True, default='responsible',
-        help='Who gets the activity created when an appeal enters the stage.')
-    activity_summary = fields.Char(string='Activity summary', translate=True)
-    activity_note = fields.Html(string='Regulation / checklist', translate=True,
-                                help='Mini-regulation or checklist put into the stage activity.')
-    activity_days = fields.Integer(string='Activity due in (days)', default=1)
-    description = fields.Text(string='Description', translate=True)
-    active = fields.Boolean(string='Active', default=True)
-
-    _sql_constraints = [
-        ('code_uniq', 'unique(code)', 'The technical code of a stage must be unique.'),
-    ]
+    task_ids = fields.One2many('deputat.appeal.stage.task', 'stage_id', string='Stage tasks')
+    transition_ids = fields.One2many('deputat.appeal.transition', 'from_stage_id',
+                                     string='Allowed moves')
 
     @api.depends("pipeline")
     def _compute_pipeline_sequence(self):
@@ -59,3 +31,40 @@ class DeputatAppealStage(models.Model):
         for stage in self:
             stage.pipeline_sequence = order.get(stage.pipeline, 99)
 
+
+class DeputatAppealStageTask(models.Model):
+    """The task an appeal stage gives one role."""
+    _name = 'deputat.appeal.stage.task'
+    _inherit = 'deputat.pipeline.task.mixin'
+    _table = 'deputat_conf_appeal_stage_task'
+    _description = 'Appeal stage task'
+    _record_model = 'deputat.appeal'
+
+    stage_id = fields.Many2one('deputat.appeal.stage', required=True,
+                               ondelete='cascade', index=True)
+
+
+class DeputatAppealTransition(models.Model):
+    """An allowed move of an appeal between two stages."""
+    _name = 'deputat.appeal.transition'
+    _inherit = 'deputat.pipeline.transition.mixin'
+    _table = 'deputat_conf_appeal_transition'
+    _description = 'Appeal stage transition'
+    _record_model = 'deputat.appeal'
+
+    from_stage_id = fields.Many2one('deputat.appeal.stage', string='From stage', required=True,
+                                    ondelete='cascade', index=True)
+    to_stage_id = fields.Many2one('deputat.appeal.stage', string='To stage', required=True,
+                                  ondelete='cascade')
+    group_ids = fields.Many2many(
+        'res.groups', 'deputat_conf_appeal_transition_group_rel', 'transition_id', 'group_id',
+        string='Who may make it',
+        domain=lambda self: [('category_id', '=', self.env.ref(
+            'deputat_crm.module_category_deputat').id)],
+        help='Office roles allowed to make this move (a role includes the roles it implies: '
+             'the deputy may do what the lawyer and the assistant may).')
+    required_field_ids = fields.Many2many(
+        'ir.model.fields', 'deputat_conf_appeal_transition_field_rel', 'transition_id',
+        'field_id', string='Fields it asks for',
+        domain=[('model', '=', 'deputat.appeal')],
+        help='The dialog asks for these fields; the move is refused while one is empty.')

@@ -18,7 +18,7 @@ class DeputatAppealTopic(models.Model):
         string='Migration topic',
         help='Appeals on violations of migration law are answered within 20 days '
              '(59-FZ art. 12 part 1.1).')
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)
 
     @api.multi
     def name_get(self):

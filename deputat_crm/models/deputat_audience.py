@@ -7,11 +7,11 @@ class DeputatAudience(models.Model):
     _description = 'Target audience'
     _order = 'sequence, name'
 
-    name = fields.Char(string='Name', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
     color = fields.Integer(string='Color index')
-    active = fields.Boolean(string='Active', default=True)
-    description = fields.Text(string='Description', translate=True)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
 
     _sql_constraints = [
         ('name_uniq', 'unique(name)', 'This target audience already exists.'),

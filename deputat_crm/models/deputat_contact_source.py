@@ -8,9 +8,9 @@ class DeputatContactSource(models.Model):
     _description = 'Contact source'
     _order = 'sequence, name'
 
-    name = fields.Char(string='Name', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
-    active = fields.Boolean(string='Active', default=True)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ('name_uniq', 'unique(name)', 'This contact source already exists.'),

@@ -9,8 +9,8 @@ class DeputatEventCancelReason(models.Model):
     _order = 'sequence, id'
 
     name = fields.Char(string='Reason', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
+    sequence = fields.Integer(default=10)
     require_detail = fields.Boolean(
         string='Requires details',
         help='With this reason (e.g. «Other») the detailed reason must be filled in.')
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)

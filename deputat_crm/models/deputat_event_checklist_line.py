@@ -9,18 +9,18 @@ class DeputatEventChecklistLine(models.Model):
     _description = 'Event checklist item'
     _order = 'event_id, stage_sequence, sequence, id'
 
-    event_id = fields.Many2one('deputat.event', string='Event', required=True,
+    event_id = fields.Many2one('deputat.event', required=True,
                                ondelete='cascade', index=True)
-    stage_id = fields.Many2one('deputat.event.stage', string='Stage', required=True,
+    stage_id = fields.Many2one('deputat.event.stage', required=True,
                                ondelete='restrict', index=True)
     stage_sequence = fields.Integer(related='stage_id.sequence', store=True, readonly=True)
     template_id = fields.Many2one('deputat.event.checklist.template', string='Template item',
                                   ondelete='set null')
     name = fields.Char(string='Checklist item', required=True)
-    sequence = fields.Integer(string='Sequence', default=10)
+    sequence = fields.Integer(default=10)
     role = fields.Selection(CHECKLIST_ROLES, string='Who does it', required=True,
                             default='responsible')
-    done = fields.Boolean(string='Done')
+    done = fields.Boolean()
     done_by_id = fields.Many2one('res.users', string='Done by', readonly=True)
     done_date = fields.Datetime(string='Done on', readonly=True)
 

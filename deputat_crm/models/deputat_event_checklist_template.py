@@ -13,9 +13,9 @@ class DeputatEventChecklistTemplate(models.Model):
     _order = 'stage_id, sequence, id'
 
     name = fields.Char(string='Checklist item', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
-    stage_id = fields.Many2one('deputat.event.stage', string='Stage', required=True,
+    sequence = fields.Integer(default=10)
+    stage_id = fields.Many2one('deputat.event.stage', required=True,
                                ondelete='cascade', index=True)
     role = fields.Selection(CHECKLIST_ROLES, string='Who does it', required=True,
                             default='responsible')
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)

@@ -1,3 +1,5 @@
+# Copyright 2026 deputat_crm authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
 
@@ -7,43 +9,61 @@ class DeputatEventStage(models.Model):
     The flags drive the robots and the gates, so the office head may rename, reorder or add
     stages without touching code."""
     _name = 'deputat.event.stage'
+    _inherit = 'deputat.pipeline.stage.mixin'
     _table = 'deputat_conf_event_stage'  # field XML ids: see readme/DEVELOP.md
     _description = 'Event stage'
-    _order = 'sequence, id'
+    _record_model = 'deputat.event'
 
-    name = fields.Char(string='Stage name', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
-    fold = fields.Boolean(string='Folded in kanban')
-    active = fields.Boolean(string='Active', default=True)
-    description = fields.Text(string='What to do at this stage', translate=True,
-                              help='Shown as the column legend and in the robot activities.')
-    is_start = fields.Boolean(
-        string='Creation stage',
-        help='New events start here; the daily robot moves them to the approval stage '
-             'a configurable number of weeks before their date.')
     is_approval = fields.Boolean(
         string='Approval stage',
-        help='Only the deputy or the office head may move an event past this stage.')
+        help='The daily robot moves events of the first stage here a configurable number of '
+             'weeks before their date.')
     is_cancel = fields.Boolean(
         string='Cancellation stage',
         help='Entering this stage requires a cancellation reason.')
     is_final = fields.Boolean(
         string='Final stage',
-        help='The event is complete here once its robot activities are done: the «next step» '
-             'robot leaves it alone.')
-    require_accompanying = fields.Boolean(
-        string='Requires an accompanying person',
-        help='An event cannot enter this stage without «Accompanying person».')
-    require_results = fields.Boolean(
-        string='Requires the results',
-        help='An event cannot enter this stage without «Event results».')
-    time_limit_days = fields.Integer(
-        string='Time limit (days)',
-        help='When an event stays longer in this stage, its responsible employee is notified. '
-             '0: no limit.')
-    deadline_offset_days = fields.Integer(
-        string='Activity due (days from the event date)',
-        help='Due date of the robot activities of this stage relative to the event date '
-             '(negative: before the event). Never earlier than the day of the transition.')
+        help='The event is complete here once its tasks are done: the «next step» robot '
+             'leaves it alone.')
     checklist_template_ids = fields.One2many(
         'deputat.event.checklist.template', 'stage_id', string='Checklist')
+    task_ids = fields.One2many('deputat.event.stage.task', 'stage_id', string='Stage tasks')
+    transition_ids = fields.One2many('deputat.event.transition', 'from_stage_id',
+                                     string='Allowed moves')
+
+
+class DeputatEventStageTask(models.Model):
+    """The task an event stage gives one role (the role's checklist items are added)."""
+    _name = 'deputat.event.stage.task'
+    _inherit = 'deputat.pipeline.task.mixin'
+    _table = 'deputat_conf_event_stage_task'
+    _description = 'Event stage task'
+    _record_model = 'deputat.event'
+
+    stage_id = fields.Many2one('deputat.event.stage', required=True,
+                               ondelete='cascade', index=True)
+
+
+class DeputatEventTransition(models.Model):
+    """An allowed move of an event between two stages."""
+    _name = 'deputat.event.transition'
+    _inherit = 'deputat.pipeline.transition.mixin'
+    _table = 'deputat_conf_event_transition'
+    _description = 'Event stage transition'
+    _record_model = 'deputat.event'
+
+    from_stage_id = fields.Many2one('deputat.event.stage', string='From stage', required=True,
+                                    ondelete='cascade', index=True)
+    to_stage_id = fields.Many2one('deputat.event.stage', string='To stage', required=True,
+                                  ondelete='cascade')
+    group_ids = fields.Many2many(
+        'res.groups', 'deputat_conf_event_transition_group_rel', 'transition_id', 'group_id',
+        string='Who may make it',
+        domain=lambda self: [('category_id', '=', self.env.ref(
+            'deputat_crm.module_category_deputat').id)],
+        help='Office roles allowed to make this move (a role includes the roles it implies).')
+    required_field_ids = fields.Many2many(
+        'ir.model.fields', 'deputat_conf_event_transition_field_rel', 'transition_id',
+        'field_id', string='Fields it asks for',
+        domain=[('model', '=', 'deputat.event')],
+        help='The dialog asks for these fields; the move is refused while one is empty.')

@@ -9,9 +9,9 @@ class DeputatEventTopic(models.Model):
     _order = 'sequence, name'
 
     name = fields.Char(string='Topic', required=True, translate=True)
-    sequence = fields.Integer(string='Sequence', default=10)
+    sequence = fields.Integer(default=10)
     color = fields.Integer(string='Color index')
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ('name_uniq', 'unique(name)', 'This topic already exists.'),

@@ -14,14 +14,14 @@ class DeputatTerritory(models.Model):
     _order = 'parent_left'
     _rec_name = 'complete_name'
 
-    name = fields.Char(string='Name', required=True, translate=False)
-    code = fields.Char(string='Code')
+    name = fields.Char(required=True, translate=False)
+    code = fields.Char()
     kind = fields.Selection([
         ('constituency', 'Constituency'),
         ('district', 'District'),
         ('settlement', 'Settlement'),
         ('precinct', 'Precinct'),
-    ], string='Kind', default='settlement', required=True)
+    ], default='settlement', required=True)
     parent_id = fields.Many2one('deputat.territory', string='Parent territory',
                                 index=True, ondelete='restrict')
     child_ids = fields.One2many('deputat.territory', 'parent_id', string='Sub-territories')
@@ -29,7 +29,7 @@ class DeputatTerritory(models.Model):
     parent_right = fields.Integer(index=True)
     complete_name = fields.Char(string='Full name', compute='_compute_complete_name',
                                 store=True, index=True)
-    active = fields.Boolean(string='Active', default=True)
+    active = fields.Boolean(default=True)
     note = fields.Text(string='Notes')
 
     _sql_constraints = [

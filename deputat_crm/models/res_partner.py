@@ -3,170 +3,24 @@
 import base64
 import csv
 import io
-import re
-from urllib.parse import parse_qs, urlsplit
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
-from odoo.tools import email_split
 
-# ---------------------------------------------------------------------------------------------
-# Pure normalization helpers (no ORM): tested directly in tests/test_contacts_links.py
-# ---------------------------------------------------------------------------------------------
-
-VK_HOSTS = frozenset(['vk.com', 'www.vk.com', 'm.vk.com', 'vk.ru', 'www.vk.ru', 'm.vk.ru',
-                      'vkontakte.ru', 'www.vkontakte.ru'])
-FACEBOOK_HOSTS = frozenset(['facebook.com', 'www.facebook.com', 'm.facebook.com',
-                            'web.facebook.com', 'fb.com', 'www.fb.com'])
-INSTAGRAM_HOSTS = frozenset(['instagram.com', 'www.instagram.com', 'instagr.am',
-                             'www.instagr.am'])
-
-# VK short names: latin letters, digits, underscores and dots, starting with a letter.
-VK_NAME_RE = re.compile(r'^[a-z][a-z0-9_.]{1,31}$')
-VK_ID_RE = re.compile(r'^id(\d{1,12})$')
-FACEBOOK_NAME_RE = re.compile(r'^[a-z0-9.]{5,50}$')
-INSTAGRAM_NAME_RE = re.compile(r'^[a-z0-9._]{1,30}$')
-# Paths of the networks that are pages of the site itself, not profiles.
-VK_RESERVED = frozenset(['feed', 'im', 'search', 'friends', 'groups', 'settings', 'login',
-                         'video', 'audio', 'music', 'photos', 'wall', 'away.php', 'apps',
-                         'docs', 'market', 'support', 'about', 'join', 'restore'])
-FACEBOOK_RESERVED = frozenset(['groups', 'events', 'pages', 'watch', 'marketplace', 'login',
-                               'settings', 'photo.php', 'sharer.php', 'home.php', 'search'])
-INSTAGRAM_RESERVED = frozenset(['p', 'reel', 'reels', 'explore', 'stories', 'accounts', 'tv',
-                                'direct', 'about', 'developer', 'legal'])
-
-
-def _profile_parts(value, hosts):
-    """Split a profile reference into (handle, query).
-
-    ``value`` is a full URL (with or without the scheme), ``@handle`` or a bare handle/id.
-    Raises ValueError for a link to another site or a URL that is not http(s)."""
-    text = (value or '').strip()
-    if not text:
-        raise ValueError('empty')
-    if text.startswith('@'):
-        return text[1:], ''
-    first = text.lower().split('/', 1)[0]
-    if '://' in text or '/' in text or first in hosts:
-        url = text if '://' in text else 'https://' + text
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ('http', 'https') or (parts.hostname or '') not in hosts:
-            raise ValueError('not a link to this network')
-        return parts.path.strip('/'), parts.query
-    return text, ''
-
-
-def normalize_vk(value):
-    """Normalized VKontakte profile URL (``https://vk.com/<id123|shortname>``), False if empty.
-
-    Raises ValueError when the value cannot be a VK profile."""
-    if not (value or '').strip():
-        return False
-    handle, _query = _profile_parts(value, VK_HOSTS)
-    handle = handle.lower()
-    if handle.isdigit() and len(handle) <= 12:
-        handle = 'id' + handle
-    if not (VK_ID_RE.match(handle) or VK_NAME_RE.match(handle)) or handle in VK_RESERVED:
-        raise ValueError('not a VK profile')
-    return 'https://vk.com/' + handle
-
-
-def vk_profile_id(url):
-    """The VK id for ad audiences: the number of ``id123`` profiles, else the short name."""
-    if not url:
-        return ''
-    handle = url.rstrip('/').rsplit('/', 1)[-1]
-    match = VK_ID_RE.match(handle)
-    return match.group(1) if match else handle
-
-
-def normalize_facebook(value):
-    """Normalized Facebook profile URL, False if empty; ValueError if not a profile."""
-    if not (value or '').strip():
-        return False
-    handle, query = _profile_parts(value, FACEBOOK_HOSTS)
-    if handle.lower() == 'profile.php':
-        handle = (parse_qs(query).get('id') or [''])[0]
-    if handle.isdigit() and len(handle) <= 20:
-        return 'https://www.facebook.com/profile.php?id=' + handle
-    handle = handle.lower()
-    if not FACEBOOK_NAME_RE.match(handle) or handle in FACEBOOK_RESERVED \
-            or handle.replace('.', '').isdigit():
-        raise ValueError('not a Facebook profile')
-    return 'https://www.facebook.com/' + handle
-
-
-def normalize_instagram(value):
-    """Normalized Instagram profile URL, False if empty; ValueError if not a profile."""
-    if not (value or '').strip():
-        return False
-    handle, _query = _profile_parts(value, INSTAGRAM_HOSTS)
-    handle = handle.lower()
-    if not INSTAGRAM_NAME_RE.match(handle) or handle in INSTAGRAM_RESERVED \
-            or handle.startswith('.') or handle.endswith('.') or '..' in handle:
-        raise ValueError('not an Instagram profile')
-    return 'https://www.instagram.com/' + handle
-
-
-def normalize_phone(value):
-    """Phone number in E.164 form (``+79161234567``); Russian 8-/10-digit forms become +7.
-
-    False when the value holds fewer than 6 digits (nothing to compare)."""
-    if not value:
-        return False
-    digits = re.sub(r'\D', '', value)
-    if len(digits) < 6:
-        return False
-    international = value.strip().startswith('+')
-    if len(digits) == 11 and digits[0] == '8' and not international:
-        digits = '7' + digits[1:]
-    elif len(digits) == 10 and not international:
-        digits = '7' + digits
-    return '+' + digits
-
-
-def normalize_email(value):
-    """The first e-mail address of the value, lower-cased; False if none."""
-    emails = email_split(value or '')
-    return emails[0].strip().lower() if emails else False
-
-
-def normalize_name(value):
-    """Lower-cased name with single spaces and «ё» read as «е», for duplicate lookups."""
-    if not value:
-        return False
-    return ' '.join(value.lower().replace('ё', 'е').split()) or False
-
+# The pure parsers and normalizers (no ORM) live in lib/social_links.py, tested in tests/unit/
+# (tests/test_contacts_links.py still imports them from here).
+from ..lib.social_links import (AGE_BAND_LIMITS, AGE_BANDS, age_band, normalize_email,
+                                normalize_facebook, normalize_instagram, normalize_name,
+                                normalize_phone, normalize_vk, vk_profile_id)
 
 LINK_FIELDS = (
     ('vk_url', normalize_vk),
     ('facebook_url', normalize_facebook),
     ('instagram_url', normalize_instagram),
 )
-
-AGE_BANDS = [
-    ('under_18', 'Under 18'),
-    ('18_35', '18-35'),
-    ('36_59', '36-59'),
-    ('60_plus', '60 and over'),
-]
-# band -> (minimum age, maximum age or None)
-AGE_BAND_LIMITS = {'under_18': (0, 17), '18_35': (18, 35), '36_59': (36, 59),
-                   '60_plus': (60, None)}
-
-
-def age_band(birthdate, today):
-    """Age band key of a birth date (date objects), False without a birth date."""
-    if not birthdate:
-        return False
-    age = relativedelta(today, birthdate).years
-    for band, (low, high) in AGE_BAND_LIMITS.items():
-        if age >= low and (high is None or age <= high):
-            return band
-    return False
 
 
 class ResPartner(models.Model):
@@ -180,8 +34,7 @@ class ResPartner(models.Model):
     social_status_main_id = fields.Many2one(
         'deputat.social.status', string='Main social status', compute='_compute_main_tags',
         store=True, index=True)
-    territory_id = fields.Many2one('deputat.territory', string='Territory', index=True,
-                                   ondelete='restrict')
+    territory_id = fields.Many2one('deputat.territory', index=True, ondelete='restrict')
     audience_ids = fields.Many2many(
         'deputat.audience', 'res_partner_deputat_audience_rel', 'partner_id', 'audience_id',
         string='Target audience (contacts)')
@@ -403,9 +256,12 @@ class ResPartner(models.Model):
                 try:
                     vals[fname] = normalize(vals[fname])
                 except ValueError:
-                    raise ValidationError(_('«%s» is not a valid %s profile. %s') % (
-                        vals[fname], self._fields[fname].get_description(self.env)['string'],
-                        hints[fname]))
+                    raise ValidationError(_('«%(value)s» is not a valid %(network)s profile. '
+                                            '%(hint)s') % {
+                        'value': vals[fname],
+                        'network': self._fields[fname].get_description(self.env)['string'],
+                        'hint': hints[fname],
+                    })
         today = fields.Date.context_today(self)
         if 'mailing_opt_in' in vals and 'mailing_opt_in_date' not in vals:
             vals['mailing_opt_in_date'] = today if vals['mailing_opt_in'] else False
@@ -451,9 +307,11 @@ class ResPartner(models.Model):
         for partner in self:
             for fname in ('birthdate', 'mailing_opt_in_date', 'pd_legal_basis_date'):
                 if partner[fname] and partner[fname] > today:
-                    raise ValidationError(_('%s of %s cannot be in the future.') % (
-                        self._fields[fname].get_description(self.env)['string'],
-                        partner.display_name))
+                    raise ValidationError(_('%(field)s of %(partner)s cannot be in the '
+                                            'future.') % {
+                        'field': self._fields[fname].get_description(self.env)['string'],
+                        'partner': partner.display_name,
+                    })
 
     # -- consent, mailings and ad audiences --------------------------------------------------
 

@@ -25,6 +25,10 @@ class DeputatCase(TransactionCase):
         self.user_deputy = user('t_deputy', 'Test Deputy', 'deputat_crm.group_deputy')
         self.user_head = user('t_head', 'Test Head', 'deputat_crm.group_office_head')
         self.user_plain = user('t_plain', 'Plain Employee', 'base.group_user')
+        # the office's deputy and head are the test users (the robots look them up)
+        Param = self.env['ir.config_parameter'].sudo()
+        Param.set_param('deputat_crm.deputy_user_id', str(self.user_deputy.id))
+        Param.set_param('deputat_crm.office_head_user_id', str(self.user_head.id))
         Territory = self.env['deputat.territory']
         self.territory_root = Territory.create({'name': 'Test okrug', 'kind': 'constituency'})
         self.territory_district = Territory.create({
@@ -34,6 +38,24 @@ class DeputatCase(TransactionCase):
 
     def env_as(self, user):
         return self.env(user=user.id)
+
+    def move(self, record, code, user=None, **vals):
+        """Move ``record`` to the stage ``code`` through the «Move to stage…» dialog as
+        ``user`` (the assistant by default), giving the dialog ``vals``; the user picks the
+        move even when the dialog would not offer it, so a refusal is tested too."""
+        user = user or self.user_assistant
+        target = record._pipeline_stage(code)
+        transition = self.env[record._pipeline_transition_model].search([
+            ('from_stage_id', '=', record.stage_id.id), ('to_stage_id', '=', target.id)],
+            limit=1)
+        self.assertTrue(transition, 'no move from %s to %s' % (record.stage_id.code, code))
+        Wizard = self.env[record._pipeline_wizard_model].sudo(user).with_context(
+            default_res_id=record.id)
+        values = {'transition_id': transition.id}
+        values.update(vals)
+        Wizard.create(values).action_confirm()
+        record.invalidate_cache()
+        return record
 
     def pdf_text(self, report_xmlid, records):
         """Render a QWeb PDF report with the real wkhtmltopdf and return its text (pdftotext).

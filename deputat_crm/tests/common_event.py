@@ -35,7 +35,13 @@ class DeputatEventCase(DeputatCase):
         vals.update(values)
         return (env or self.env)['deputat.event'].create(vals)
 
-    def robot_activities(self, event, kind='checklist'):
+    def walk(self, event, codes, user=None):
+        """Drag the event through the stages ``codes`` one by one (the deputy by default)."""
+        for code in codes:
+            event.sudo(user or self.user_deputy).write({'stage_id': self.stage[code].id})
+        return event
+
+    def robot_activities(self, event, kind='stage'):
         return self.Activity.search([('res_model', '=', 'deputat.event'),
                                      ('res_id', '=', event.id), ('deputat_robot', '=', kind)])
 

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common_appeal import AppealCase
 
@@ -30,21 +30,24 @@ class TestAppealDeadlines(AppealCase):
     def test_extension_once(self):
         appeal = self.new_appeal(date_received='2026-03-02', date_registered='2026-03-02')
         with self.assertRaises(UserError):
-            appeal.extend_deadline(30, '')
+            appeal.sudo(self.user_lawyer)._extend_deadline(30, '')
         with self.assertRaises(UserError):
-            appeal.extend_deadline(31, 'Запрошены документы (ст. 10 ч. 2)')
+            appeal.sudo(self.user_lawyer)._extend_deadline(31, 'Запрошены документы (ст. 10 ч. 2)')
         with self.assertRaises(UserError):
             appeal.write({'extension_days': 10})
         self.assertEqual(appeal.date_deadline_planned, '2026-04-01')
-        wizard = self.env['deputat.appeal.extend.wizard'].sudo(self.user_assistant).create({
+        with self.assertRaises(AccessError):  # the assistant does not extend terms
+            self.env['deputat.appeal.extend.wizard'].sudo(self.user_assistant).create({
+                'appeal_id': appeal.id, 'days': 30, 'reason': 'Причина'}).action_extend()
+        wizard = self.env['deputat.appeal.extend.wizard'].sudo(self.user_lawyer).create({
             'appeal_id': appeal.id, 'days': 30, 'reason': 'Запрошены документы (ст. 10 ч. 2)'})
         wizard.action_extend()
         self.assertEqual(appeal.extension_days, 30)
         self.assertEqual(appeal.date_deadline_planned, '2026-05-01')
-        notice = self.activities(appeal, 'deputat_crm.activity_type_notice')
+        notice = self.activities(appeal, 'deputat_crm.mail_activity_type_notice')
         self.assertEqual(len(notice), 1, 'notice to the applicant scheduled')
         with self.assertRaisesRegex(UserError, 'already extended'):
-            appeal.extend_deadline(5, 'Ещё раз')
+            appeal.sudo(self.user_lawyer)._extend_deadline(5, 'Ещё раз')
         self.assertEqual(appeal.date_deadline_planned, '2026-05-01')
 
     def test_day_counting_rule(self):

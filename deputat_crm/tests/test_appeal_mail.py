@@ -59,7 +59,7 @@ class TestAppealMailIntake(AppealCase):
         self.assertEqual(len(appeal.attachment_ids), 1)
         self.assertEqual(appeal.attachment_ids.name, 'фото.pdf')
         self.assertEqual(base64.b64decode(appeal.attachment_ids.datas), b'%PDF-1.4 test')
-        task = self.activities(appeal, 'deputat_crm.activity_type_stage')
+        task = self.activities(appeal, 'deputat_crm.mail_activity_type_stage')
         self.assertEqual(task.user_id, self.user_assistant, 'registration robot started')
 
     def test_known_sender_matched(self):

@@ -2,7 +2,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from .common_appeal import AppealCase
 
-STAGE_TYPE = 'deputat_crm.activity_type_stage'
+STAGE_TYPE = 'deputat_crm.mail_activity_type_stage'
+NOTICE_TYPE = 'deputat_crm.mail_activity_type_notice'
 
 
 class TestAppealPipelines(AppealCase):
@@ -15,7 +16,7 @@ class TestAppealPipelines(AppealCase):
         task = self.activities(appeal, STAGE_TYPE)
         self.assertEqual(len(task), 1)
         self.assertEqual(task.user_id, self.user_assistant)
-        self.assertTrue(task.deputat_robot)
+        self.assertEqual(task.deputat_robot, 'stage')
         self.assertIn('59-FZ', task.note)
         second = self.new_appeal()
         self.assertNotEqual(appeal.name, second.name)
@@ -24,145 +25,157 @@ class TestAppealPipelines(AppealCase):
         self.assertEqual(self.new_appeal().answer_method_id,
                          self.env.ref('deputat_crm.answer_method_post'), 'written → by post')
         appeal = self.new_appeal(answer_method_id=False)
-        appeal.action_accept()
+        self.move(appeal, 'deputy_resolution')
         self.assertEqual(appeal.stage_id, self.stage('deputy_resolution'))
         self.assertEqual(appeal.registration_decision, 'merits')
         task = self.activities(appeal, STAGE_TYPE)
         self.assertEqual(task.user_id, self.user_deputy, 'previous robot task closed, deputy task')
-        with self.assertRaises(UserError):
-            appeal.action_deputy_resolve()  # the assistant cannot resolve for the deputy
-        self.as_user(appeal, self.user_deputy).write({'deputy_comment': 'Ответить заявителю.'})
-        self.as_user(appeal, self.user_deputy).action_deputy_resolve()
+        with self.assertRaises(UserError):  # the assistant cannot resolve for the deputy
+            self.move(appeal, 'answer_prepare', deputy_comment='Ответить.')
+        with self.assertRaisesRegex(UserError, 'Deputy comment'):  # the resolution is asked for
+            self.move(appeal, 'answer_prepare', self.user_deputy)
+        self.move(appeal, 'answer_prepare', self.user_deputy, deputy_comment='Ответить заявителю.')
         self.assertEqual(appeal.stage_id, self.stage('answer_prepare'))
         self.assertEqual(appeal.pipeline, 'answer')
-        appeal.action_answer_to_approval()
+        self.assertFalse(appeal.need_request)
+        self.move(appeal, 'answer_approval')
         self.assertEqual(appeal.stage_id, self.stage('answer_approval'))
-        deputy_appeal = self.as_user(appeal, self.user_deputy)
-        with self.assertRaises(UserError):
-            deputy_appeal.action_answer_send()  # no answer method
+        with self.assertRaisesRegex(UserError, 'Method of answer'):
+            self.move(appeal, 'answer_sent', self.user_deputy, date_answer=self.today)
         self.assertEqual(appeal.stage_id, self.stage('answer_approval'))
         self.assertFalse(appeal.date_answer, 'nothing saved by the rejected move')
-        appeal.answer_method_id = self.env.ref('deputat_crm.answer_method_post')
-        deputy_appeal.action_answer_send()
+        self.move(appeal, 'answer_sent', self.user_deputy, date_answer=self.today,
+                  answer_method_id=self.env.ref('deputat_crm.answer_method_post').id)
         self.assertEqual(appeal.stage_id, self.stage('answer_sent'))
         self.assertEqual(appeal.date_answer, self.today)
         with self.assertRaises(UserError):
-            appeal.action_close()
-        appeal.final_result = 'solved'
-        appeal.action_close()
+            self.move(appeal, 'done')
+        self.move(appeal, 'done', final_result='explained')
         self.assertTrue(appeal.is_closed)
-        self.assertFalse(self.activities(appeal, STAGE_TYPE), 'closed appeal keeps no robot task')
+        self.assertEqual(appeal.final_result, 'explained')
+        self.assertFalse(self.activities(appeal), 'a closed appeal keeps no open task')
 
     def test_route_request_with_second_request(self):
         appeal = self.new_appeal()
-        appeal.action_accept()
-        deputy_appeal = self.as_user(appeal, self.user_deputy)
-        deputy_appeal.write({'need_request': True})
-        deputy_appeal.action_deputy_resolve()
+        self.move(appeal, 'deputy_resolution')
+        self.move(appeal, 'request_prepare', self.user_deputy, deputy_comment='Сделать запрос.')
         self.assertEqual(appeal.stage_id, self.stage('request_prepare'))
-        with self.assertRaises(UserError):
-            appeal.action_request_to_approval()  # no request prepared yet
+        self.assertTrue(appeal.need_request)
+        with self.assertRaisesRegex(UserError, 'Prepare the request'):
+            self.move(appeal, 'request_approval')  # no request prepared yet
         Request = self.env['deputat.appeal.request'].sudo(self.user_assistant)
         first = Request.create({'appeal_id': appeal.id, 'partner_id': self.authority.id,
                                 'text': '<p>Прошу сообщить сроки ремонта.</p>'})
         self.assertEqual(first.state, 'draft')
         with self.assertRaises(UserError):
-            appeal.action_request_send()  # approval required
-        appeal.action_request_to_approval()
+            self.move(appeal, 'request_sent')  # approval required: the move is not offered
+        self.move(appeal, 'request_approval')
         self.assertEqual(appeal.stage_id, self.stage('request_approval'))
         with self.assertRaises(UserError):
-            appeal.action_request_send()  # only the deputy approves
-        deputy_appeal.action_request_send()
+            self.move(appeal, 'request_sent')  # only the deputy approves
+        self.move(appeal, 'request_sent', self.user_deputy)
         self.assertEqual(appeal.stage_id, self.stage('request_sent'))
         self.assertEqual(first.date_sent, self.today)
         self.assertEqual(first.state, 'sent')
         with self.assertRaises(UserError):
-            appeal.action_request_answer_received()
-        first.write({'date_answer': self.today, 'answer': 'Ремонт запланирован на 2027 год.'})
-        appeal.action_request_answer_received()
+            self.move(appeal, 'request_review')  # the answer is asked for
+        self.move(appeal, 'request_review', request_answer_date=self.today,
+                  request_answer='Ремонт запланирован на 2027 год.')
         self.assertEqual(appeal.stage_id, self.stage('request_review'))
+        self.assertEqual(first.date_answer, self.today)
+        self.assertEqual(first.answer, 'Ремонт запланирован на 2027 год.')
         # the deputy wants another request: back to the preparation
-        deputy_appeal.action_request_resolve_new_request()
+        self.move(appeal, 'request_prepare', self.user_deputy)
         self.assertEqual(appeal.stage_id, self.stage('request_prepare'))
         self.assertEqual(first.deputy_decision, 'new_request')
         second = Request.create({'appeal_id': appeal.id, 'partner_id': self.authority2.id})
         appeal.request_approval_required = False
         with self.assertRaises(UserError):
-            appeal.action_request_to_approval()  # approval switched off
-        appeal.action_request_send()  # approval skipped
+            self.move(appeal, 'request_approval')  # approval switched off
+        self.move(appeal, 'request_sent')  # approval skipped
         self.assertEqual(appeal.stage_id, self.stage('request_sent'))
-        second.date_answer = self.today
-        appeal.action_request_answer_received()
-        deputy_appeal.action_request_resolve_answer()
+        self.move(appeal, 'request_review', request_answer_date=self.today, request_answer='Да.')
+        self.assertEqual(second.date_answer, self.today)
+        self.move(appeal, 'answer_prepare', self.user_deputy)
         self.assertEqual(appeal.stage_id, self.stage('answer_prepare'))
+        self.assertEqual(second.deputy_decision, 'answer')
         self.assertEqual(appeal.request_partner_ids, self.authority | self.authority2)
         self.assertEqual(appeal.request_count, 2)
 
     def test_route_contact_data(self):
         appeal = self.new_appeal()
-        appeal.action_request_contact_data()
+        self.move(appeal, 'contact_wait')
         self.assertEqual(appeal.stage_id, self.stage('contact_wait'))
         self.assertEqual(appeal.registration_decision, 'contact_request')
-        appeal.action_back_to_registration()
-        appeal.action_accept()
+        self.move(appeal, 'new')
+        self.move(appeal, 'deputy_resolution')
         self.assertEqual(appeal.stage_id, self.stage('deputy_resolution'))
 
     def test_refusal_with_notice(self):
         appeal = self.new_appeal()
-        with self.assertRaises(UserError):
-            appeal.action_refuse()
+        ground = self.env.ref('deputat_crm.ground_11_4')
+        with self.assertRaises(UserError):  # the assistant alone cannot refuse
+            self.move(appeal, 'refused', refusal_ground_id=ground.id)
+        with self.assertRaisesRegex(UserError, 'Reason for refusal'):
+            self.move(appeal, 'refused', self.user_deputy)
         self.assertEqual(appeal.stage_id, self.stage('new'))
         self.assertFalse(appeal.refused)
-        ground = self.env.ref('deputat_crm.ground_11_4')
-        appeal.write({'refusal_ground_id': ground.id, 'stage_id': self.stage('refused').id})
+        self.move(appeal, 'refused', self.user_deputy, refusal_ground_id=ground.id)
         self.assertTrue(appeal.refused)
         self.assertTrue(appeal.is_closed)
         self.assertEqual(appeal.final_result, 'refused')
         self.assertEqual(appeal.registration_decision, 'refusal')
-        notice = self.activities(appeal, 'deputat_crm.activity_type_notice')
+        notice = self.activities(appeal, NOTICE_TYPE)
         self.assertEqual(len(notice), 1)
         self.assertEqual(notice.date_deadline, self.Appeal._deputat_add_days(self.today, 7))
+        self.assertEqual(self.activities(appeal), notice, 'only the notice stays open')
 
     def test_refusal_without_notice(self):
-        appeal = self.new_appeal(refusal_ground_id=self.env.ref('deputat_crm.ground_11_1').id)
-        appeal.action_refuse()
+        appeal = self.new_appeal()
+        self.move(appeal, 'refused', self.user_head,
+                  refusal_ground_id=self.env.ref('deputat_crm.ground_11_1').id)
         self.assertTrue(appeal.refused)
-        self.assertFalse(self.activities(appeal, 'deputat_crm.activity_type_notice'))
+        self.assertFalse(self.activities(appeal), 'closed: no open task at all')
 
     def test_forwarding(self):
         appeal = self.new_appeal()
         with self.assertRaises(UserError):
-            appeal.action_forward()
-        appeal.forward_partner_id = self.authority
-        appeal.action_forward()
+            self.move(appeal, 'forwarded', forward_partner_id=self.authority.id)
+        self.move(appeal, 'forwarded', self.user_deputy, forward_partner_id=self.authority.id)
         self.assertEqual(appeal.stage_id, self.stage('forwarded'))
         self.assertEqual(appeal.final_result, 'forwarded')
         self.assertEqual(appeal.date_forwarded, self.today)
-        notice = self.activities(appeal, 'deputat_crm.activity_type_notice')
+        notice = self.activities(appeal, NOTICE_TYPE)
         self.assertEqual(notice.date_deadline, appeal.forward_deadline)
 
     def test_close_without_answer(self):
         appeal = self.new_appeal()
-        appeal.action_accept()
-        self.as_user(appeal, self.user_deputy).action_deputy_resolve()
-        with self.assertRaises(UserError):
-            appeal.action_close_no_answer()  # no reason
+        self.move(appeal, 'deputy_resolution')
+        self.move(appeal, 'answer_prepare', self.user_deputy, deputy_comment='Ответить.')
+        with self.assertRaises(UserError):  # not the assistant's decision
+            self.move(appeal, 'no_answer', no_answer_reason='Заявитель отозвал обращение.')
+        with self.assertRaises(UserError):  # no reason
+            self.move(appeal, 'no_answer', self.user_deputy)
         self.assertFalse(appeal.no_answer_required)
-        appeal.no_answer_reason = 'Заявитель отозвал обращение.'
-        appeal.action_close_no_answer()
+        self.move(appeal, 'no_answer', self.user_deputy,
+                  no_answer_reason='Заявитель отозвал обращение.')
         self.assertEqual(appeal.stage_id, self.stage('no_answer'))
         self.assertEqual(appeal.final_result, 'no_answer')
+        self.assertTrue(appeal.no_answer_required)
 
     def test_illegal_kanban_moves(self):
         appeal = self.new_appeal()
         with self.assertRaisesRegex(UserError, 'cannot move'):
             appeal.write({'stage_id': self.stage('answer_sent').id})
         self.assertEqual(appeal.stage_id, self.stage('new'))
-        appeal.action_accept()
+        # a drag-and-drop makes the same move as the dialog
+        appeal.sudo(self.user_assistant).write({'stage_id': self.stage('deputy_resolution').id})
+        self.assertEqual(appeal.stage_id, self.stage('deputy_resolution'))
         deputy_appeal = self.as_user(appeal, self.user_deputy)
-        with self.assertRaises(UserError):  # «Request needed» not ticked
+        with self.assertRaisesRegex(UserError, 'Deputy comment'):  # the move asks for it
             deputy_appeal.write({'stage_id': self.stage('request_prepare').id})
-        deputy_appeal.write({'stage_id': self.stage('request_prepare').id, 'need_request': True})
+        deputy_appeal.write({'deputy_comment': 'Запрос в администрацию.'})
+        deputy_appeal.write({'stage_id': self.stage('request_prepare').id})
         self.assertEqual(appeal.stage_id, self.stage('request_prepare'))
         with self.assertRaises(UserError):
             appeal.write({'stage_id': self.stage('done').id})

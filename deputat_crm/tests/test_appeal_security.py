@@ -53,11 +53,12 @@ class TestAppealSecurity(AppealCase):
         self.public.sudo(self.user_head).unlink()
 
     def test_approvals_by_deputy_only(self):
-        self.public.action_accept()
+        self.move(self.public, 'deputy_resolution')
         with self.assertRaises(UserError):
-            self.public.sudo(self.user_head).action_deputy_resolve()
-        with self.assertRaises(UserError):
+            self.move(self.public, 'answer_prepare', self.user_head, deputy_comment='Да.')
+        with self.assertRaises(AccessError):
+            self.public.sudo(self.user_deputy).write({'deputy_comment': 'Ответить.'})
             self.public.sudo(self.user_lawyer).write(
                 {'stage_id': self.stage('answer_prepare').id})
-        self.public.sudo(self.user_deputy).action_deputy_resolve()
+        self.move(self.public, 'answer_prepare', self.user_deputy, deputy_comment='Ответить.')
         self.assertEqual(self.public.stage_id, self.stage('answer_prepare'))

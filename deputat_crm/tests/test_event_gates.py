@@ -11,12 +11,17 @@ class TestEventGates(DeputatEventCase):
         self.assertEqual(self.event.stage_id, self.stage['approval'])
 
     def move(self, event, code, user=None, **values):
+        """A kanban drag-and-drop (a write of the stage with the other values)."""
         values['stage_id'] = self.stage[code].id
         return event.sudo(user or self.user_deputy).write(values)
 
+    def walk(self, event, codes, **values):
+        for code in codes:
+            self.move(event, code, **values)
+
     # --- approval -------------------------------------------------------------------------
     def test_assistant_cannot_approve(self):
-        with self.assertRaisesRegex(UserError, 'Only the deputy or the office head'):
+        with self.assertRaisesRegex(UserError, 'deputy or the office head'):
             self.move(self.event, 'programme', self.user_assistant)
         self.assertEqual(self.event.stage_id, self.stage['approval'])
         with self.assertRaises(UserError):
@@ -41,13 +46,20 @@ class TestEventGates(DeputatEventCase):
         self.move(event, 'programme', self.user_deputy)
         self.move(event, 'trip', self.user_assistant, accompanying_user_id=self.user_lawyer.id)
         self.assertEqual(event.stage_id, self.stage['trip'])
-        # and so is going back to the approval stage
+        # and so is going back, one stage at a time, to the approval stage
+        with self.assertRaisesRegex(UserError, 'cannot move'):
+            self.move(event, 'approval', self.user_assistant)
+        self.move(event, 'programme', self.user_assistant)
         self.move(event, 'approval', self.user_assistant)
         self.assertEqual(event.stage_id, self.stage['approval'])
 
     def test_restoring_a_cancelled_event_past_approval_needs_the_deputy(self):
         self.move(self.event, 'programme')
         self.move(self.event, 'cancel', self.user_assistant, cancel_reason_id=self.reason_busy.id)
+        with self.assertRaises(UserError):  # a restored event starts over
+            self.move(self.event, 'programme', self.user_deputy)
+        self.move(self.event, 'creation', self.user_assistant)
+        self.move(self.event, 'approval', self.user_assistant)
         with self.assertRaises(UserError):
             self.move(self.event, 'programme', self.user_assistant)
         self.move(self.event, 'programme', self.user_deputy)
@@ -56,7 +68,7 @@ class TestEventGates(DeputatEventCase):
     # --- accompanying person and results --------------------------------------------------
     def test_trip_needs_accompanying(self):
         self.move(self.event, 'programme')
-        with self.assertRaisesRegex(UserError, 'accompanying person'):
+        with self.assertRaisesRegex(UserError, 'Accompanying person'):
             self.move(self.event, 'trip', self.user_assistant)
         self.assertEqual(self.event.stage_id, self.stage['programme'])
         self.assertFalse(self.event.checklist_line_ids.filtered(
@@ -68,7 +80,8 @@ class TestEventGates(DeputatEventCase):
         self.assertEqual(self.event.accompanying_user_id, self.user_lawyer)
 
     def test_results_stage_needs_results(self):
-        self.move(self.event, 'after', accompanying_user_id=self.user_lawyer.id)
+        self.event.accompanying_user_id = self.user_lawyer
+        self.walk(self.event, ['programme', 'trip', 'transfer', 'event', 'return', 'after'])
         with self.assertRaisesRegex(UserError, 'results'):
             self.move(self.event, 'results', self.user_assistant)
         with self.assertRaises(UserError):

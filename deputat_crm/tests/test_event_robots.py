@@ -34,7 +34,9 @@ class TestEventApprovalRobot(DeputatEventCase):
         # the next day's run finds nothing more to do for it
         self.run_cron(event, 20)
         self.assertEqual(event.stage_id, self.stage['approval'])
-        self.assertEqual(len(self.robot_activities(event)), 1)
+        # one task for the responsible, one for the deputy who approves
+        self.assertEqual(self.robot_activities(event).mapped('user_id'),
+                         self.user_assistant | self.user_deputy)
 
     def test_day_minus_20_moves(self):
         event = self.make_event(60)
@@ -44,8 +46,8 @@ class TestEventApprovalRobot(DeputatEventCase):
     def test_other_events_untouched(self):
         near = self.make_event(60, name='Near')
         far = self.make_event(90, name='Far')
-        cancelled = self.make_event(60, name='Cancelled', stage_id=self.stage['cancel'].id,
-                                    cancel_reason_id=self.reason_busy.id)
+        cancelled = self.make_event(60, name='Cancelled', cancel_reason_id=self.reason_busy.id)
+        self.walk(cancelled, ['cancel'], self.user_assistant)
         self.run_cron(near, 21)
         self.assertEqual(near.stage_id, self.stage['approval'])
         self.assertEqual(far.stage_id, self.stage['creation'])
@@ -74,12 +76,12 @@ class TestEventApprovalRobot(DeputatEventCase):
         events = self.Event
         for i in range(5):
             events |= self.make_event(60, name='Batch %d' % i)
-        from odoo.addons.deputat_crm.models import deputat_event
-        saved, deputat_event.CRON_BATCH = deputat_event.CRON_BATCH, 2
+        from ..models import deputat_pipeline
+        saved, deputat_pipeline.CRON_BATCH = deputat_pipeline.CRON_BATCH, 2
         try:
             moved = self.Event._cron_move_to_approval(today=self.day(45))
         finally:
-            deputat_event.CRON_BATCH = saved
+            deputat_pipeline.CRON_BATCH = saved
         self.assertGreaterEqual(moved, 5)
         self.assertEqual(events.mapped('stage_id'), self.stage['approval'])
 
@@ -115,6 +117,9 @@ class TestEventTransitions(DeputatEventCase):
     def test_each_transition_creates_lines_and_activities_for_both(self):
         event = self.event
         self.assertEqual(event.stage_id, self.stage['approval'])
+        # the deputy decides at «Согласование»: their task, beside the responsible's
+        approval = self.robot_activities(event)
+        self.assertEqual(approval.mapped('user_id'), self.user_assistant | self.user_deputy)
         path = ['programme', 'trip', 'transfer', 'event', 'return', 'after']
         event.results = 'Done well'
         path.append('results')
@@ -126,17 +131,20 @@ class TestEventTransitions(DeputatEventCase):
             lines = event.checklist_line_ids.filtered(lambda l: l.stage_id == stage)
             self.assertEqual(lines.mapped('template_id'), templates, code)
             activities = self.robot_activities(event)
-            # only the current stage's activities stay open
-            self.assertEqual(activities.mapped('deputat_event_stage_id'), stage, code)
-            expected_users = self.user_assistant
-            if 'accompanying' in templates.mapped('role'):
-                expected_users |= self.user_lawyer
-            self.assertEqual(activities.mapped('user_id'), expected_users, code)
-            self.assertEqual(len(activities), len(expected_users), code)
+            # only the current stage's tasks stay open
+            keys = {task._task_key() for task in stage.task_ids}
+            self.assertEqual(set(activities.mapped('deputat_task_key')), keys, code)
+            # from «Подготовка программы» on, both people get a task at every stage
+            self.assertEqual(activities.mapped('user_id'), self.user_assistant | self.user_lawyer,
+                             code)
+            self.assertEqual(len(activities), 2, code)
             for activity in activities:
                 role = 'responsible' if activity.user_id == self.user_assistant else 'accompanying'
                 for template in templates.filtered(lambda t: t.role == role):
                     self.assertIn(html_escape(template.name), activity.note)
+                if role == 'accompanying' and not templates.filtered(
+                        lambda t: t.role == 'accompanying'):
+                    self.assertIn('Help the responsible employee', activity.note)
                 self.assertIn(html_escape(stage.description), activity.note)
                 self.assertEqual(activity.activity_type_id,
                                  self.env.ref('deputat_crm.mail_activity_type_event_checklist'))
@@ -145,18 +153,17 @@ class TestEventTransitions(DeputatEventCase):
         self.assertGreaterEqual(len(done), len(path))
 
     def test_no_duplicates_on_rerun(self):
-        event = self.event
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['trip'].id})
+        event = self.walk(self.event, ['programme', 'trip'])
         lines, activities = event.checklist_line_ids, self.robot_activities(event)
         self.assertEqual(len(activities), 2)
-        event._on_stage_entered()
-        event._on_stage_entered()
+        event._pipeline_prepare_stage()
+        event._pipeline_give_tasks()
+        event._pipeline_give_tasks()
         event.write({'stage_id': self.stage['trip'].id})  # same stage: no transition
         self.assertEqual(event.checklist_line_ids, lines)
         self.assertEqual(self.robot_activities(event), activities)
         # leaving and coming back: lines are kept, one activity per person again
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['programme'].id})
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['trip'].id})
+        self.walk(event, ['programme', 'trip'])
         trip_lines = event.checklist_line_ids.filtered(lambda l: l.stage_id == self.stage['trip'])
         self.assertEqual(len(trip_lines), len(self.stage['trip'].checklist_template_ids))
         self.assertEqual(len(self.robot_activities(event)), 2)
@@ -164,27 +171,32 @@ class TestEventTransitions(DeputatEventCase):
     def test_without_accompanying_the_responsible_gets_both_lists(self):
         event = self.make_event(10)
         event.accompanying_user_id = False
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['programme'].id})
+        self.walk(event, ['programme'])
         activities = self.robot_activities(event)
         self.assertEqual(activities.mapped('user_id'), self.user_assistant)
         # the accompanying person named later gets their activity of the current stage
-        event.write({'accompanying_user_id': self.user_lawyer.id,
-                     'stage_id': self.stage['trip'].id})
+        event.write({'accompanying_user_id': self.user_lawyer.id})
         self.assertEqual(self.robot_activities(event).mapped('user_id'),
                          self.user_assistant | self.user_lawyer)
-        event.accompanying_user_id = self.user_deputy
+        self.walk(event, ['trip'])
+        event.accompanying_user_id = self.user_head
         self.assertEqual(self.robot_activities(event).mapped('user_id'),
-                         self.user_assistant | self.user_deputy)
+                         self.user_assistant | self.user_head)
+        # the responsible without an accompanying person gets the accompanying items too
+        event.write({'stage_id': self.stage['programme'].id})
+        self.assertTrue(all(html_escape(t.name) in self.robot_activities(
+            event, 'stage').filtered(lambda a: a.user_id == self.user_assistant).note
+            for t in self.stage['programme'].checklist_template_ids.filtered(
+                lambda t: t.role == 'responsible')))
 
     def test_deadline_relative_to_event_date(self):
         event = self.make_event(60)
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['approval'].id})
-        event.sudo(self.user_deputy).write({'stage_id': self.stage['programme'].id})
-        activity = self.robot_activities(event)
+        self.walk(event, ['approval', 'programme'])
+        activity = self.robot_activities(event).filtered(lambda a: a.user_id == self.user_assistant)
         self.assertEqual(activity.date_deadline, self.day(60 - 7))
         # an offset already past gives today, never a deadline in the past
         late = self.make_event(3)
-        self.assertEqual(self.robot_activities(late).date_deadline, self.day(0))
+        self.assertEqual(set(self.robot_activities(late).mapped('date_deadline')), {self.day(0)})
 
     def test_checklist_progress_and_done_by(self):
         event = self.event
@@ -204,7 +216,7 @@ class TestEventTransitions(DeputatEventCase):
             self.skipTest('ru_RU not loaded')
         self.user_assistant.lang = 'ru_RU'
         event = self.make_event(10)
-        activity = self.robot_activities(event)
+        activity = self.robot_activities(event).filtered(lambda a: a.user_id == self.user_assistant)
         self.assertIn('Согласование', activity.summary)
         self.assertIn('Представление мероприятия депутату на согласование', activity.note)
 
@@ -213,25 +225,25 @@ class TestEventOverdueRobot(DeputatEventCase):
 
     def test_stuck_stage_notifies_the_responsible_once(self):
         event = self.make_event(10)  # approval: 5 days limit
-        entered = fields.Date.from_string(event.date_last_stage_update[:10])
+        entered = fields.Date.from_string(event.date_stage_entered)
         day = lambda n: fields.Date.to_string(entered + timedelta(days=n))
-        self.Event._cron_notify_overdue(today=day(5))
+        self.Event._cron_stage_time_limit(today=day(5))
         self.assertFalse(self.robot_activities(event, 'overdue'))
-        self.Event._cron_notify_overdue(today=day(6))
+        self.Event._cron_stage_time_limit(today=day(6))
         overdue = self.robot_activities(event, 'overdue')
         self.assertEqual(len(overdue), 1)
-        self.assertEqual(overdue.user_id, self.user_assistant)
+        self.assertEqual(overdue.user_id, self.user_deputy, 'the owner of «Согласование»')
         self.assertIn('Approval', overdue.summary)
-        self.Event._cron_notify_overdue(today=day(7))
+        self.Event._cron_stage_time_limit(today=day(7))
         self.assertEqual(self.robot_activities(event, 'overdue'), overdue)
         # the next stage resets the watch and closes the overdue notice
         event.sudo(self.user_deputy).write({'stage_id': self.stage['programme'].id})
-        self.assertFalse(event.overdue_notified)
+        self.assertFalse(event.stage_overdue_notified)
         self.assertFalse(self.robot_activities(event, 'overdue'))
 
     def test_stages_without_limit_are_ignored(self):
         event = self.make_event(60)  # creation: no limit
-        self.Event._cron_notify_overdue(today=self.day(400))
+        self.Event._cron_stage_time_limit(today=self.day(400))
         self.assertFalse(self.robot_activities(event, 'overdue'))
 
 
@@ -243,7 +255,7 @@ class TestEventNextStepRobot(DeputatEventCase):
         return self.Activity.search([
             ('res_model', '=', 'deputat.event'), ('res_id', 'in', events.ids),
             ('activity_type_id', '=', self.env.ref(
-                'deputat_crm.mail_activity_type_event_next_step').id)])
+                'deputat_crm.mail_activity_type_next_step').id)])
 
     def test_event_without_task_gets_one_once(self):
         event = self.make_event(60)
@@ -266,10 +278,12 @@ class TestEventNextStepRobot(DeputatEventCase):
         cancelled = self.make_event(60, name='Cancelled event')
         cancelled.write({'stage_id': self.stage['cancel'].id,
                          'cancel_reason_id': self.reason_busy.id})
+        self.assertFalse(cancelled.activity_ids, 'a cancelled event keeps no open task')
         final = self.make_event(-10, name='Finished event')
         final.sudo().write({'results': 'Встреча состоялась, 40 участников.',
                             'accompanying_user_id': self.user_lawyer.id})
-        final.sudo().write({'stage_id': self.stage['results'].id})
+        self.walk(final, ['programme', 'trip', 'transfer', 'event', 'return', 'after',
+                          'results'])
         (cancelled | final).mapped('activity_ids').action_feedback(feedback='done')
         self.assertEqual(self.Event._cron_next_step(today=self.day(0)), 0)
         self.assertFalse(self.next_step_activities(cancelled | final))

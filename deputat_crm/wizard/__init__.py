@@ -2,3 +2,4 @@ from . import deputat_mailing_list_wizard
 from . import deputat_partner_merge_wizard
 from . import deputat_event_cancel
 from . import deputat_appeal_extend_wizard
+from . import deputat_pipeline_move_wizard

@@ -6,12 +6,12 @@ class DeputatAppealExtendWizard(models.TransientModel):
     _name = 'deputat.appeal.extend.wizard'
     _description = 'Extend the answer term'
 
-    appeal_id = fields.Many2one('deputat.appeal', string='Appeal', required=True)
+    appeal_id = fields.Many2one('deputat.appeal', required=True)
     days = fields.Integer(string='Extension (days)', required=True, default=30)
     reason = fields.Text(string='Extension reason', required=True)
 
     @api.multi
     def action_extend(self):
         self.ensure_one()
-        self.appeal_id.extend_deadline(self.days, self.reason)
+        self.appeal_id._extend_deadline(self.days, self.reason)
         return {'type': 'ir.actions.act_window_close'}

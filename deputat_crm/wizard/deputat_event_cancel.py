@@ -25,12 +25,14 @@ class DeputatEventCancel(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        stage = self.env['deputat.event.stage'].search([('is_cancel', '=', True)], limit=1)
-        if not stage:
-            raise UserError(_('There is no cancellation stage: configure one first.'))
-        self.event_ids.write({
-            'cancel_reason_id': self.reason_id.id,
-            'cancel_reason_detail': self.detail or False,
-            'stage_id': stage.id,
-        })
+        Transition = self.env['deputat.event.transition']
+        for event in self.event_ids:
+            transition = Transition.search([('from_stage_id', '=', event.stage_id.id),
+                                            ('to_stage_id.is_cancel', '=', True)], limit=1)
+            if not transition:
+                raise UserError(_('The event «%(event)s» cannot be cancelled from the stage '
+                                  '«%(stage)s».')
+                                % {'event': event.name, 'stage': event.stage_id.name})
+            event._pipeline_move(transition, {'cancel_reason_id': self.reason_id.id,
+                                              'cancel_reason_detail': self.detail or False})
         return {'type': 'ir.actions.act_window_close'}
