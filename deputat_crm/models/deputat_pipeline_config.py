@@ -6,7 +6,7 @@ Each pipeline (appeals, events) has its own concrete models inheriting these mix
 office head edits them in «Депутат → Настройка» like any other list. The record side is in
 ``deputat_pipeline.py``."""
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 
@@ -116,7 +116,10 @@ class DeputatPipelineTransitionMixin(models.AbstractModel):
     @api.constrains('condition')
     def _check_condition(self):
         for transition in self:
-            transition._condition_domain()
+            try:
+                transition._condition_domain()
+            except UserError as error:
+                raise ValidationError(error.name)
 
     @api.constrains('from_stage_id', 'to_stage_id')
     def _check_stages(self):

@@ -56,8 +56,8 @@ class TestAppealSecurity(AppealCase):
         self.move(self.public, 'deputy_resolution')
         with self.assertRaises(UserError):
             self.move(self.public, 'answer_prepare', self.user_head, deputy_comment='Да.')
-        with self.assertRaises(AccessError):
-            self.public.sudo(self.user_deputy).write({'deputy_comment': 'Ответить.'})
+        self.public.sudo(self.user_deputy).write({'deputy_comment': 'Ответить.'})
+        with self.assertRaisesRegex(UserError, 'Your role does not allow'):
             self.public.sudo(self.user_lawyer).write(
                 {'stage_id': self.stage('answer_prepare').id})
         self.move(self.public, 'answer_prepare', self.user_deputy, deputy_comment='Ответить.')
