@@ -3,7 +3,6 @@ Selenium against the real Odoo server, logged in as a demo user (ru_RU)."""
 import os
 import shutil
 import tempfile
-import time
 
 import pytest
 from selenium import webdriver
@@ -49,6 +48,14 @@ def login(driver, url, login_name):
         raise
 
 
+def wait_idle(driver, timeout=30):
+    """Wait until the web client has no RPC in flight (Odoo's loading indicator puts the class
+    ``oe_wait`` on the web client while one is pending): late answers and their errors have
+    arrived. The condition the assertions need, never a fixed pause."""
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && !document.querySelector('.oe_wait');"))
+
+
 def visible_sections(driver):
     return [el.text.strip() for el in driver.find_elements(
         By.CSS_SELECTOR, '.o_sub_menu .oe_secondary_menu .oe_secondary_menu_section') if el.is_displayed()]
@@ -61,7 +68,7 @@ def open_top_menu(driver, xmlid):
         (By.CSS_SELECTOR, "#oe_main_menu_navbar a[data-menu-xmlid='%s']" % xmlid))).click()
     wait.until(lambda d: visible_sections(d))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.o_control_panel .breadcrumb li')))
-    time.sleep(1)  # let late RPCs report errors to the console
+    wait_idle(driver)
 
 
 def severe_console_errors(driver):
@@ -76,7 +83,11 @@ def test_login_and_open_deputat_menu(server, browser):
     links = [l.get_attribute('href') or '' for l in browser.find_elements(By.CSS_SELECTOR, 'link[rel=stylesheet]')]
     assert any('web.assets_backend' in href for href in links), links
 
-    top = browser.find_element(By.CSS_SELECTOR, "#oe_main_menu_navbar a[data-menu-xmlid='deputat_crm.menu_deputat_root']")
+    # the navbar fills its menus after the page loaded: wait for the text the assertion reads
+    selector = "#oe_main_menu_navbar a[data-menu-xmlid='deputat_crm.menu_deputat_root']"
+    WebDriverWait(browser, 30).until(
+        lambda d: [el for el in d.find_elements(By.CSS_SELECTOR, selector) if el.text.strip()])
+    top = browser.find_element(By.CSS_SELECTOR, selector)
     assert top.text.strip() == 'Депутат'  # the demo user works in ru_RU
     open_top_menu(browser, 'deputat_crm.menu_deputat_root')
     sections = visible_sections(browser)
@@ -97,7 +108,7 @@ def open_menu_leaf(driver, xmlid, view_selector):
     wait.until(EC.element_to_be_clickable(
         (By.CSS_SELECTOR, ".o_sub_menu a[data-menu-xmlid='%s']" % xmlid))).click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.o_content ' + view_selector)))
-    time.sleep(1)
+    wait_idle(driver)
 
 
 # (menu leaf, view the action opens, what a click on its first record opens)
@@ -130,7 +141,7 @@ def test_deputy_works_through_the_screens(server, browser):
             records[0].click()
             WebDriverWait(browser, 30).until(
                 EC.presence_of_element_located((By.CSS_SELECTOR, '.o_content .o_form_view')))
-            time.sleep(1)
+            wait_idle(browser)
             browser.save_screenshot(os.path.join(ARTIFACTS, '%s_form.png' % name))
         assert not error_dialogs(browser), (xmlid, error_dialogs(browser))
         assert not severe_console_errors(browser), (xmlid, severe_console_errors(browser))
