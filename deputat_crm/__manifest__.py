@@ -53,6 +53,7 @@
         'views/deputat_appeal_config_views.xml',
         'report/deputat_appeal_reports.xml',
         'report/deputat_appeal_templates.xml',
+        'views/deputat_settings_views.xml',
         'views/deputat_menus.xml',
     ],
     'demo': [

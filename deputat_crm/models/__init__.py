@@ -25,3 +25,4 @@ from . import deputat_appeal_request
 from . import deputat_appeal_robots
 from . import deputat_appeal_mail
 from . import mail_activity
+from . import deputat_settings

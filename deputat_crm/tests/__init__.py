@@ -20,3 +20,6 @@ from . import test_appeal_security
 from . import test_appeal_mail
 from . import test_appeal_report
 from . import test_partner_links
+from . import test_pipeline_security
+from . import test_pipeline_engine
+from . import test_settings
