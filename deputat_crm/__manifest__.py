@@ -15,7 +15,6 @@
         'mail',
         'contacts',
         'calendar',
-        'base_automation',
         'mass_mailing',
     ],
     'data': [
