@@ -89,3 +89,33 @@ def test_string_form_matches_date_form():
 def test_bad_string_raises():
     with pytest.raises(ValueError):
         add_days_str('02.03.2026', 30)
+
+
+# ---------------------------------------------------------------------- production calendar
+from odoo.addons.deputat_crm.lib.fz59 import (  # noqa: E402
+    add_working_days, is_working_day, term_dates)
+
+NEW_YEAR_2026 = {D(2026, 1, d) for d in range(1, 10)}  # 1-8 January holidays, 9 January moved
+WORKING_SATURDAY = {D(2027, 2, 20)}
+
+
+def test_new_year_term_legal_and_control_dates():
+    # the 30th day after 2025-12-04 is Saturday 2026-01-03, inside the New Year holidays
+    legal, control = term_dates(D(2025, 12, 4), 30, non_working=NEW_YEAR_2026)
+    assert legal == D(2026, 1, 12)  # first working day after the holidays (Monday)
+    assert control == D(2025, 12, 31)  # last working day before (31.12.2025 is a Wednesday)
+    assert term_dates(D(2025, 12, 4), 30) == (D(2026, 1, 5), D(2026, 1, 2))  # weekends only
+
+
+def test_working_saturday_counts():
+    assert is_working_day(D(2027, 2, 20), working=WORKING_SATURDAY)
+    assert not is_working_day(D(2027, 2, 20))
+    assert term_dates(D(2027, 1, 21), 30, working=WORKING_SATURDAY) == (
+        D(2027, 2, 20), D(2027, 2, 20))
+
+
+def test_working_days_over_a_holiday():
+    # 5 working days from Thursday 2026-06-11: 12 June (Russia Day) and the weekend skipped
+    assert add_working_days(D(2026, 6, 11), 5, non_working={D(2026, 6, 12)}) == D(2026, 6, 19)
+    assert term_dates(D(2026, 6, 11), 5, 'working', {D(2026, 6, 12)}) == (
+        D(2026, 6, 19), D(2026, 6, 19))
