@@ -1,6 +1,39 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
+
+
+def check_domain(text):
+    """The domain of a search, given as text, parsed by Odoo's ``safe_eval`` into a list and
+    checked term by term: each operator has its operands, each leaf is a (field, operator,
+    value) triple. A clear error otherwise (a domain that does not parse is never used)."""
+    try:
+        domain = safe_eval(text or '[]')
+    except Exception as error:  # pylint: disable=broad-except  # any parse error is the user's input
+        raise UserError(_('The search domain cannot be read: %s') % error)
+    if not isinstance(domain, (list, tuple)):
+        raise UserError(_('The search domain must be a list of conditions.'))
+    expected = 1
+    for term in domain:
+        if expected == 0:
+            # the previous expression is complete: the next one is AND-ed (implicit '&')
+            expected = 1
+        if term in ('&', '|'):
+            expected += 1
+        elif term == '!':
+            pass
+        elif isinstance(term, (list, tuple)) and len(term) == 3 and (
+                isinstance(term[0], str) or tuple(term) in (expression.TRUE_LEAF,
+                                                     expression.FALSE_LEAF)):
+            expected -= 1
+        else:
+            raise UserError(_('The search domain is not well formed: %r is not a '
+                              'condition.') % (term,))
+    if domain and expected != 0:
+        raise UserError(_('The search domain is not well formed: an operator lacks a '
+                          'condition.'))
+    return [tuple(term) if isinstance(term, list) else term for term in domain]
 
 
 class DeputatMailingListWizard(models.TransientModel):
@@ -35,16 +68,18 @@ class DeputatMailingListWizard(models.TransientModel):
     @api.multi
     def _eligible_partners(self):
         self.ensure_one()
-        return self.env['res.partner'].search(self._chosen_domain() + [
+        # the consent is a separate AND term of a normalized domain, never appended to the
+        # user's domain: an unbalanced '|' cannot swallow it
+        return self.env['res.partner'].search(expression.AND([self._chosen_domain(), [
             ('mailing_opt_in', '=', True),
             ('email_normalized', '!=', False),
-        ])
+        ]]))
 
     @api.multi
     def _chosen_domain(self):
         self.ensure_one()
         if self.scope == 'search':
-            return list(safe_eval(self.search_domain or '[]'))
+            return check_domain(self.search_domain)
         return [('id', 'in', self.partner_ids.ids)]
 
     @api.depends('partner_ids', 'scope', 'search_domain')
