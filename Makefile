@@ -7,7 +7,7 @@ export ODOO_PRELOAD_ADDONS := no
 export NODE_PATH := /usr/share/nodejs
 export PATH := $(CURDIR)/var/tools/bin:$(PATH)
 
-.PHONY: run setup test test-addon test-platform lint bench i18n readme clean
+.PHONY: run setup setup-prod run-prod test test-addon test-platform lint bench i18n readme clean
 
 ## make run: set up everything (idempotent) and serve the web client with demo data
 run: setup
@@ -17,6 +17,15 @@ run: setup
 	@echo "                                  lawyer (Юрист), assistant (Помощник депутата), admin/admin"
 	@echo ""
 	bin/odoo -d $(DB) --http-port=$(PORT)
+
+## make setup-prod: production install (no demo data, generated passwords printed once,
+## a dedicated system user, strict file modes); see deputat_crm/readme/SECURITY.md
+setup-prod:
+	@scripts/setup_prod.sh
+
+## make run-prod: serve the production database as the dedicated system user (behind nginx)
+run-prod: setup-prod
+	@scripts/setup_prod.sh --serve
 
 ## make setup: system packages, venv, PostgreSQL, config and the demo database
 setup:
@@ -40,12 +49,15 @@ test-platform: setup
 lint:
 	@scripts/lint.sh
 
-## make bench: robot benchmarks (figures printed, nothing asserted)
+## make bench: robot benchmarks (figures beside the goals, nothing asserted; summary at the end)
 bench: setup
+	@rm -f var/bench-summary.txt
 	scripts/make_db.sh appeals_bench
 	.venv/bin/python tests/bench/bench_appeal_robots.py appeals_bench
 	.venv/bin/python tests/bench/bench_event_robots.py
 	.venv/bin/python tests/bench/bench_partner_dedup.py contacts_bench
+	@echo "== summary (readme/PERFORMANCE.md) =="
+	@cat var/bench-summary.txt
 
 ## make i18n: export the addon's terms and merge them into i18n/ru.po
 i18n: setup

@@ -8,6 +8,17 @@ STAMP_FILE="$ROOT/var/db-$DB.stamp"
 addon_stamp() { (cd "$ROOT" && find deputat_crm -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-12); }
 say() { printf '\033[1m[db]\033[0m %s\n' "$*"; }
 if [ "$FRESH" = "--fresh" ]; then dropdb --if-exists "$DB"; rm -f "$STAMP_FILE"; fi
+# A demo/test database of an older release (another 11.0.<major> of the addon, whose data this
+# release restructured) is made anew rather than upgraded: its content is demo data only.
+# Production databases are made and kept by scripts/setup_prod.sh, never by this script.
+release() { sed -n "s/^ *'version': '\(11\.0\.[0-9]*\)\..*/\1/p" "$ROOT/deputat_crm/__manifest__.py"; }
+if psql -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
+  installed="$(psql -qtA "$DB" -c "SELECT latest_version FROM ir_module_module WHERE name = 'deputat_crm'" 2>/dev/null || true)"
+  if [ -n "$installed" ] && [ "${installed%.*.*}" != "$(release)" ]; then
+    say "$DB holds deputat_crm $installed of an older release: making it anew with $(release)"
+    dropdb "$DB"; rm -f "$STAMP_FILE"
+  fi
+fi
 LOG="$ROOT/var/log"; mkdir -p "$LOG"; rm -f "$LOG"/*-"$DB".log
 if ! psql -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
   say "creating database $DB with deputat_crm, ru_RU and demo data (about a minute)"

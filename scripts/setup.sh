@@ -83,7 +83,11 @@ ODOO_ADDONS="$("$VENV/bin/python" -c 'import os, odoo.addons.base as b; print(os
 sed -e "s#@ROOT@#$ROOT#g" -e "s#@ODOO_ADDONS@#$ODOO_ADDONS#" -e "s#@ADMIN_PASSWD@#$(cat "$VAR/admin_passwd")#" \
     -e "s#@DB_NAME@#$DB#g" etc/odoo.conf.template > "$VAR/odoo.conf.new"
 mv "$VAR/odoo.conf.new" "$VAR/odoo.conf"
+# the master password and the config holding it are the owner's only
+chmod 0600 "$VAR/admin_passwd" "$VAR/odoo.conf"
 
 # ---------------------------------------------------------------- 6. database
+# SKIP_DB=1: everything but the demo database (scripts/setup_prod.sh makes its own)
+[ "${SKIP_DB:-}" = 1 ] && exit 0
 "$ROOT/scripts/make_db.sh" "$DB"
 say "ready: database '$DB', config var/odoo.conf"

@@ -26,3 +26,31 @@ from . import deputat_appeal_robots
 from . import deputat_appeal_mail
 from . import mail_activity
 from . import deputat_settings
+from . import res_users_notification
+from . import mail_activity_notification
+from . import deputat_notification
+from . import mail_activity_security
+from . import deputat_appeal_privacy
+from . import mail_mass_mailing_office
+from . import deputat_special_category
+from . import mail_thread_intake
+from . import deputat_appeal_parked
+from . import res_users_throttle
+from . import deputat_audit_log
+from . import deputat_performance
+# issue 9
+from . import deputat_calendar
+from . import deputat_appeal_question
+from . import deputat_appeal_fz59
+from . import deputat_appeal_request_term
+from . import deputat_settings_fz59
+from . import deputat_appeal_notice
+from . import deputat_settings_notification
+from . import deputat_retention
+from . import deputat_settings_privacy
+# issue 10: the website form and personal receptions
+from . import deputat_appeal_website
+from . import deputat_settings_website
+from . import deputat_reception
+from . import ir_http_security
+from . import res_partner_name

@@ -20,7 +20,11 @@ PARAM_DEFAULTS = {
     'deputat_crm.reminder_days': 5,            # robot: reminder before the planned answer date
     'deputat_crm.request_answer_days': 30,     # 3-FZ art. 14: answer to a deputy's request
     'deputat_crm.request_warning_days': 25,    # robot: request without an answer after N days
-    'deputat_crm.shift_non_working_days': 0,   # 1: a term ending on Sat/Sun moves to Monday
+    'deputat_crm.shift_non_working_days': 0,   # 1: a term ending on a day off moves on
+    # issue 9 (settings in deputat_settings_fz59.py)
+    'deputat_crm.migration_term_enabled': 0,   # 1: art. 12 part 1.1 (a region's highest official)
+    'deputat_crm.email_is_electronic': 0,      # 1: alias e-mails are 59-FZ electronic appeals
+    'deputat_crm.request_working_days': 0,     # 1: request terms in working days (Samara: 5)
 }
 
 
@@ -119,14 +123,14 @@ class DeputatAppeal(models.Model):
                                        string='Method of answer to the applicant')
     answer_text = fields.Html(string='Answer text')
     qualified_card = fields.Boolean(string='Qualified card')
+    # the official results of consideration (ССТУ); the questions still open take it on closing
     final_result = fields.Selection([
-        ('solved', 'Solved'),
-        ('explained', 'Explained'),
-        ('supported', 'Supported'),
-        ('not_supported', 'Not supported'),
-        ('forwarded', 'Forwarded to the competent body'),
-        ('refused', 'Refused (59-FZ art. 11)'),
-        ('no_answer', 'Closed without an answer'),
+        ('explained', 'Considered. Explained'),
+        ('supported', 'Considered. Supported'),
+        ('not_supported', 'Considered. Not supported'),
+        ('forwarded', 'Forwarded by competence'),
+        ('answered', 'Answer given to the author'),
+        ('no_answer', 'Left without an answer to the author'),
     ], string='Final result', copy=False, readonly=True, track_visibility='onchange')
     employee_comment = fields.Text(string='Employee comment on the appeal')
     deputy_comment = fields.Text(string='Deputy comment on the appeal',
@@ -155,23 +159,16 @@ class DeputatAppeal(models.Model):
     escalation_date = fields.Date(string='Last escalation', copy=False, index=True,
                                   readonly=True)
     # the authority's answer to the last request sent, asked for by the «Answer received» move
-    request_answer_date = fields.Date(
-        string="Date of the authority's answer", compute='_compute_request_answer',
-        inverse='_inverse_request_answer')
-    request_answer = fields.Text(string="Answer of the authority",
-                                 compute='_compute_request_answer',
-                                 inverse='_inverse_request_answer')
+    authority_answer_date = fields.Date(
+        string="Date of the authority's answer", compute='_compute_authority_answer',
+        inverse='_inverse_authority_answer')
+    authority_answer = fields.Text(string="Answer of the authority",
+                                 compute='_compute_authority_answer',
+                                 inverse='_inverse_authority_answer')
 
     _sql_constraints = [
         ('name_uniq', 'unique(name)', 'The registration number of an appeal must be unique.'),
     ]
-
-    # ------------------------------------------------------------------ defaults
-    @api.model
-    def _read_group_stage_ids(self, stages, domain, order):
-        pipeline = self.env.context.get('default_pipeline')
-        search_domain = [('pipeline', '=', pipeline)] if pipeline else []
-        return stages.search(search_domain, order=order)
 
     # ------------------------------------------------------------------ 59-FZ arithmetic
     @api.model
@@ -183,16 +180,28 @@ class DeputatAppeal(models.Model):
             return PARAM_DEFAULTS[key]
 
     @api.model
-    def _deputat_add_days(self, start, days):
-        """THE day-counting rule of the module (59-FZ gives none): ``days`` calendar days counted
-        from the day after ``start`` — i.e. start + days; with the parameter
-        deputat_crm.shift_non_working_days = 1 a term ending on Saturday/Sunday moves to Monday.
+    def _deputat_add_days(self, start, days, unit='calendar', which='planned'):
+        """THE day-counting rule of the module (59-FZ gives none): ``days`` days counted from
+        the day after ``start``, in calendar or working days of the production calendar
+        (``deputat.calendar.day``). ``which``: 'legal' — the legal last day (a non-working last
+        day moves to the next working day), 'control' — the internal control date (moves to the
+        preceding working day), 'planned' — start + days, or the legal last day with the
+        parameter deputat_crm.shift_non_working_days = 1 (working-day terms: the working day).
         Takes and returns Odoo date strings."""
-        return fz59.add_days_str(
-            start, days, shift_weekends=bool(self._deputat_param(
-                'deputat_crm.shift_non_working_days')))
+        if not start:
+            return False
+        start = fields.Date.from_string(start)
+        non_working, working = self.env['deputat.calendar.day']._deputat_day_sets()
+        legal, control = fz59.term_dates(start, days, unit, non_working, working)
+        if which == 'planned' and unit == 'calendar' and not self._deputat_param(
+                'deputat_crm.shift_non_working_days'):
+            result = fz59.add_days(start, days)
+        else:
+            result = control if which == 'control' else legal
+        return fields.Date.to_string(result)
 
-    @api.depends('date_received', 'date_registered', 'topic_id.is_migration', 'extension_days')
+    @api.depends('date_received', 'date_registered', 'topic_id.is_migration', 'extension_days',
+                 'question_ids.topic_id.is_migration')
     def _compute_deadlines(self):
         for appeal in self:
             appeal.registration_deadline = self._deputat_add_days(
@@ -201,7 +210,7 @@ class DeputatAppeal(models.Model):
                 appeal.date_registered and appeal.registration_deadline
                 and appeal.date_registered > appeal.registration_deadline)
             days = self._deputat_param('deputat_crm.migration_answer_days'
-                                       if appeal.topic_id.is_migration
+                                       if appeal._deputat_migration_term()
                                        else 'deputat_crm.answer_days')
             appeal.answer_days = days
             appeal.date_deadline_planned = self._deputat_add_days(
@@ -235,18 +244,18 @@ class DeputatAppeal(models.Model):
             appeal.request_partner_ids = appeal.request_ids.mapped('partner_id')
 
     @api.depends('request_ids.date_answer', 'request_ids.answer', 'request_ids.date_sent')
-    def _compute_request_answer(self):
+    def _compute_authority_answer(self):
         for appeal in self:
             request = appeal._last_sent_request()
-            appeal.request_answer_date = request.date_answer
-            appeal.request_answer = request.answer
+            appeal.authority_answer_date = request.date_answer
+            appeal.authority_answer = request.answer
 
-    def _inverse_request_answer(self):
+    def _inverse_authority_answer(self):
         for appeal in self:
             request = appeal._last_sent_request()
             if request:
-                request.write({'date_answer': appeal.request_answer_date,
-                               'answer': appeal.request_answer})
+                request.write({'date_answer': appeal.authority_answer_date,
+                               'answer': appeal.authority_answer})
 
     def _last_sent_request(self):
         self.ensure_one()
@@ -270,7 +279,8 @@ class DeputatAppeal(models.Model):
     @api.constrains('appeal_kind', 'co_applicant_ids')
     def _check_co_applicants(self):
         for appeal in self:
-            if appeal.co_applicant_ids and appeal.appeal_kind != 'collective':
+            if appeal.co_applicant_ids and appeal.appeal_kind not in ('collective',
+                                                                      'collective_repeated'):
                 raise ValidationError(_('Only a collective appeal has co-applicants.'))
 
     # ------------------------------------------------------------------ ORM

@@ -68,7 +68,9 @@ class DeputatAppeal(models.Model):
         if source == 'request_review' and target == 'answer_prepare':
             values['need_request'] = False
         if target == 'refused':
-            values.update(refused=True, final_result='refused')
+            # art. 11: a notice is an answer to the author; without one (ч.1) none is given
+            values.update(refused=True, final_result='answered'
+                          if self.refusal_ground_id.notice_required else 'no_answer')
         elif target == 'forwarded':
             values.update(final_result='forwarded', date_forwarded=today)
         elif target == 'no_answer':

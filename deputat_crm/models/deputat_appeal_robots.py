@@ -4,11 +4,12 @@
 answer deadline reminders and escalations, requests without an answer. Private methods run by
 the ``ir.cron`` records of ``data/ir_cron.xml``; ``today`` is a parameter only tests pass."""
 import logging
+import threading
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 
-from .deputat_pipeline import format_date, keyset_batches
+from .deputat_pipeline import CRON_BATCH, format_date, keyset_batches
 
 _logger = logging.getLogger(__name__)
 
@@ -26,13 +27,15 @@ class DeputatAppeal(models.Model):
         reminder_days = self._deputat_param('deputat_crm.reminder_days')
         limit = fields.Date.to_string(fields.Date.from_string(today)
                                       + timedelta(days=reminder_days))
-        base = [('is_closed', '=', False), ('date_answer', '=', False)]
         deputy = self._pipeline_office_user('deputy')
         reminded = 0
-        domain = base + [('date_deadline_planned', '>=', today),
-                         ('date_deadline_planned', '<=', limit)]
-        for batch in self._pipeline_batches(domain, autocommit):
-            due = batch.filtered(lambda a: a.reminder_deadline != a.date_deadline_planned)
+        # the 5-day window and «not yet reminded for this date» in SQL, on the partial index
+        # deputat_appeal_open_deadline_idx (open, unanswered appeals by planned date)
+        # reminders work to the internal control date (issue 9: production calendar)
+        where = ('NOT is_closed AND date_answer IS NULL AND date_deadline_control >= %s '
+                 'AND date_deadline_control <= %s '
+                 'AND reminder_deadline IS DISTINCT FROM date_deadline_control')
+        for due in self._appeal_sql_batches(where, (today, limit), autocommit):
             values_list = []
             for appeal in due:
                 users = appeal.user_id
@@ -42,24 +45,21 @@ class DeputatAppeal(models.Model):
                     local = appeal.with_context(lang=user.lang or self.env.lang)
                     values_list.append(appeal._pipeline_task_values(
                         user, 'reminder', local._reminder_summary(), local._reminder_note(),
-                        appeal.date_deadline_planned,
+                        appeal.date_deadline_control,
                         'deputat_crm.mail_activity_type_reminder'))
             self._pipeline_create_tasks(values_list)
-            due._pipeline_mark('reminder_deadline', expression='date_deadline_planned')
+            due._pipeline_mark('reminder_deadline', expression='date_deadline_control')
             reminded += len(due)
         head = self._pipeline_office_user('office_head')
         escalated = 0
-        domain = base + [('date_deadline_planned', '<', today),
-                         '|', ('escalation_date', '=', False), ('escalation_date', '<', today)]
-        for batch in self._pipeline_batches(domain, autocommit):
+        # no chatter post per appeal (it e-mailed the followers): the head's task is the
+        # signal, and the office head's daily digest lists the overdue appeals
+        where = ('NOT is_closed AND date_answer IS NULL AND date_deadline_planned < %s '
+                 'AND (escalation_date IS NULL OR escalation_date < %s)')
+        for batch in self._appeal_sql_batches(where, (today, today), autocommit):
             with_task = set(batch._pipeline_open_tasks(kinds=('escalation',)).mapped('res_id'))
             values_list = []
             for appeal in batch:
-                # a note in the chatter, without e-mails: the head's task is the signal
-                appeal.with_context(mail_notrack=True).message_post(
-                    body=_('Overdue: the planned answer date %s has passed (59-FZ art. 12). '
-                           'Escalated to the office head.')
-                    % format_date(appeal.date_deadline_planned), subtype='mail.mt_note')
                 if head and appeal.id not in with_task:
                     local = appeal.with_context(lang=head.lang or self.env.lang)
                     values_list.append(appeal._pipeline_task_values(
@@ -72,8 +72,28 @@ class DeputatAppeal(models.Model):
                      reminded, escalated)
         return reminded, escalated
 
+    @api.model
+    def _appeal_sql_batches(self, where, params, autocommit=False):
+        """Keyset batches of the appeals matching the SQL condition ``where`` (a robot's
+        selection on indexed columns, evaluated by PostgreSQL instead of Python)."""
+        last_id = 0
+        while True:
+            # OFFSET 0: the condition is served by its partial index, then sorted (not a walk
+            # of the primary key in id order to serve ORDER BY … LIMIT)
+            self.env.cr.execute(
+                'SELECT id FROM (SELECT id FROM deputat_appeal WHERE active AND id > %%s AND %s '
+                'OFFSET 0) due ORDER BY id LIMIT %%s' % where,  # nosec: the robots' own conditions
+                (last_id,) + tuple(params) + (CRON_BATCH,))
+            ids = [row[0] for row in self.env.cr.fetchall()]
+            if not ids:
+                return
+            yield self.browse(ids)
+            last_id = ids[-1]
+            if autocommit and not getattr(threading.current_thread(), 'testing', False):
+                self.env.cr.commit()  # pylint: disable=invalid-commit  # cron: commit per batch
+
     def _reminder_summary(self):
-        return _('Answer due on %s') % format_date(self.date_deadline_planned)
+        return _('Answer due on %s') % format_date(self.date_deadline_control)
 
     def _reminder_note(self):
         return _('<p>The planned answer date of appeal %(appeal)s is %(date)s '

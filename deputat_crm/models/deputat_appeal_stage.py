@@ -56,15 +56,3 @@ class DeputatAppealTransition(models.Model):
                                     ondelete='cascade', index=True)
     to_stage_id = fields.Many2one('deputat.appeal.stage', string='To stage', required=True,
                                   ondelete='cascade')
-    group_ids = fields.Many2many(
-        'res.groups', 'deputat_conf_appeal_transition_group_rel', 'transition_id', 'group_id',
-        string='Who may make it',
-        domain=lambda self: [('category_id', '=', self.env.ref(
-            'deputat_crm.module_category_deputat').id)],
-        help='Office roles allowed to make this move (a role includes the roles it implies: '
-             'the deputy may do what the lawyer and the assistant may).')
-    required_field_ids = fields.Many2many(
-        'ir.model.fields', 'deputat_conf_appeal_transition_field_rel', 'transition_id',
-        'field_id', string='Fields it asks for',
-        domain=[('model', '=', 'deputat.appeal')],
-        help='The dialog asks for these fields; the move is refused while one is empty.')

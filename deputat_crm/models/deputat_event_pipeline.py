@@ -51,11 +51,14 @@ class DeputatEvent(models.Model):
     def _event_check_stage_fields(self, stage=None):
         """The data a stage keeps demanding: the fields the moves into it ask for cannot be
         emptied while the event is there, and «Other» needs the details."""
+        Transition = self.env['deputat.event.transition'].sudo()
+        required_by_stage = {}
         for event in self:
             target = stage or event.stage_id
-            Transition = self.env['deputat.event.transition'].sudo()
-            required = Transition.search([('to_stage_id', '=', target.id)]).mapped(
-                'required_field_ids.name')
+            if target.id not in required_by_stage:
+                required_by_stage[target.id] = Transition.search(
+                    [('to_stage_id', '=', target.id)]).mapped('required_field_ids.name')
+            required = required_by_stage[target.id]
             missing = [name for name in set(required) if not event[name]]
             if missing and stage is None:
                 labels = ', '.join('«%s»' % event._pipeline_label(name)
@@ -71,18 +74,51 @@ class DeputatEvent(models.Model):
 
     # ------------------------------------------------------------------ stage entry
     def _pipeline_prepare_stage(self):
-        """The stage's checklist lines, once per event and template."""
+        """The stage's checklist lines, once per event and template (names in the
+        responsible's language): one INSERT for the whole batch. An event's progress counts
+        the lines of its stage: it was recomputed by the stage write (0 without lines) and is
+        recomputed again only where lines of the stage were already there (a stage
+        re-entered)."""
         Line = self.env['deputat.event.checklist.line'].sudo()
+        names = {}
+        rows = []
+        again = self.browse()
         for event in self:
             stage = event.stage_id
-            existing = event.checklist_line_ids.mapped('template_id')
+            lines = event.checklist_line_ids
+            missing = stage.checklist_template_ids - lines.mapped('template_id')
+            if not missing:
+                continue
             lang = event.user_id.lang or self.env.lang
-            for template in (stage.checklist_template_ids - existing).with_context(lang=lang):
-                Line.create({
-                    'event_id': event.id, 'stage_id': stage.id, 'template_id': template.id,
-                    'name': template.name, 'sequence': template.sequence,
-                    'role': template.role,
-                })
+            if (stage.id, lang) not in names:
+                names[(stage.id, lang)] = {
+                    template.id: template.name
+                    for template in stage.checklist_template_ids.with_context(lang=lang)}
+            for template in missing:
+                rows.append((event.id, stage.id, template.id, names[(stage.id, lang)][template.id],
+                             template.sequence, template.role))
+            if lines.filtered(lambda l, s=stage: l.stage_id == s):
+                again |= event
+        if not rows:
+            return
+        columns = list(zip(*rows))
+        self.env.cr.execute("""
+            INSERT INTO deputat_event_checklist_line (event_id, stage_id, stage_sequence,
+                template_id, name, sequence, role, done, create_uid, write_uid, create_date,
+                write_date)
+            SELECT r.event_id, r.stage_id, s.sequence, r.template_id, r.name, r.sequence,
+                   r.role, false, %s, %s, (now() at time zone 'UTC'), (now() at time zone 'UTC')
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::int[],
+                          %s::varchar[]) AS r(event_id, stage_id, template_id, name, sequence,
+                                              role)
+              JOIN {stages} s ON s.id = r.stage_id
+            ON CONFLICT DO NOTHING""".format(stages=self.env['deputat.event.stage']._table),
+                            [self.env.uid, self.env.uid] + [list(c) for c in columns])
+        Line.invalidate_cache()
+        self.invalidate_cache(['checklist_line_ids'], self.ids)
+        if again:
+            self.env.add_todo(self._fields['checklist_progress'], again)
+            again.recompute()
 
     def _pipeline_after_move(self, transition):
         if transition.from_stage_id.is_cancel != transition.to_stage_id.is_cancel:

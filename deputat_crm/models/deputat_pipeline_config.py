@@ -93,8 +93,8 @@ class DeputatPipelineTaskMixin(models.AbstractModel):
 
 class DeputatPipelineTransitionMixin(models.AbstractModel):
     """An allowed move between two stages: who may make it, what it asks for, whether the
-    deputy approves it. The concrete model declares ``from_stage_id``, ``to_stage_id``,
-    ``group_ids`` and ``required_field_ids``."""
+    deputy approves it. The concrete model declares ``from_stage_id`` and ``to_stage_id``
+    (its own stage model); the many2many tables are named after the concrete model."""
     _name = 'deputat.pipeline.transition.mixin'
     _description = 'Stage transition (mixin)'
     _order = 'sequence, id'
@@ -112,6 +112,16 @@ class DeputatPipelineTransitionMixin(models.AbstractModel):
         help="Odoo domain the record must match for the move to be offered, e.g. "
              "[('request_approval_required', '=', True)]. Empty: always.")
     help_text = fields.Text(string='Hint in the dialog', translate=True)
+    group_ids = fields.Many2many(
+        'res.groups', string='Who may make it',
+        domain=lambda self: [('category_id', '=', self.env.ref(
+            'deputat_crm.module_category_deputat').id)],
+        help='Office roles allowed to make this move (a role includes the roles it implies: '
+             'the deputy may do what the lawyer and the assistant may).')
+    required_field_ids = fields.Many2many(
+        'ir.model.fields', string='Fields it asks for',
+        domain=lambda self: [('model', '=', self._record_model)],
+        help='The dialog asks for these fields; the move is refused while one is empty.')
 
     @api.constrains('condition')
     def _check_condition(self):

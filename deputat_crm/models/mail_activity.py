@@ -8,7 +8,7 @@ from .deputat_pipeline import ROBOT_KINDS
 class MailActivity(models.Model):
     """Marks the activities the pipeline engine and the robots create, so that a re-run finds
     them (no duplicates) and a move closes the ones it made moot."""
-    _inherit = 'mail.activity'
+    _inherit = 'mail.activity'  # pylint: disable=consider-merging-classes-inherited  # one file per concern
 
     deputat_robot = fields.Selection(ROBOT_KINDS, string='Robot', readonly=True, index=True,
                                      help='Set on the activities created by the deputat_crm '

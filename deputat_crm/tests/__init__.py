@@ -23,3 +23,14 @@ from . import test_partner_links
 from . import test_pipeline_security
 from . import test_pipeline_engine
 from . import test_settings
+from . import test_notifications
+from . import test_appeal_fz59
+from . import test_appeal_notices
+from . import test_privacy_confidential
+from . import test_privacy_contacts
+from . import test_privacy_mail
+from . import test_privacy_retention
+from . import test_website_appeal
+from . import test_access_matrix
+from . import test_reception
+from . import test_pipeline_bulk_tasks

@@ -42,7 +42,7 @@ class AppealCase(DeputatCase):
             'date_received': self.today,
             'date_registered': self.today,
             'user_id': self.user_assistant.id,
-            'topic_id': self.env.ref('deputat_crm.topic_0003_0009_0001_0000').id,
+            'topic_id': self.env.ref('deputat_crm.classifier_0003_0009_0099_0742').id,
             'channel_id': self.env.ref('deputat_crm.channel_post').id,
         }
         values.update(vals)

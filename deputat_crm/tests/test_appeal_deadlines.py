@@ -14,12 +14,19 @@ class TestAppealDeadlines(AppealCase):
         self.assertFalse(appeal.registration_late)
 
     def test_migration_topic_20_days(self):
-        migration = self.env.ref('deputat_crm.topic_0004_0016_0001_0000')
+        migration = self.env.ref('deputat_crm.classifier_0004_0016_0162_1212')
         self.assertTrue(migration.is_migration)
+        # art. 12 part 1.1 binds a region's highest official only: off by default
+        appeal = self.new_appeal(date_received='2026-03-02', date_registered='2026-03-02',
+                                 topic_id=migration.id)
+        self.assertEqual(appeal.date_deadline_planned, '2026-04-01')
+        self.env['ir.config_parameter'].sudo().set_param(
+            'deputat_crm.migration_term_enabled', '1')
         appeal = self.new_appeal(date_received='2026-03-02', date_registered='2026-03-02',
                                  topic_id=migration.id)
         self.assertEqual(appeal.date_deadline_planned, '2026-03-22')
-        appeal.topic_id = self.env.ref('deputat_crm.topic_0005_0005_0002_0000')
+        appeal.question_ids.topic_id = self.env.ref('deputat_crm.classifier_0005_0005_0056_1149')
+        appeal.topic_id = self.env.ref('deputat_crm.classifier_0005_0005_0056_1149')
         self.assertEqual(appeal.date_deadline_planned, '2026-04-01')
 
     def test_late_registration_warning(self):
@@ -57,7 +64,8 @@ class TestAppealDeadlines(AppealCase):
         self.assertEqual(Appeal._deputat_add_days('2026-03-06', 1), '2026-03-07')
         self.env['ir.config_parameter'].sudo().set_param(
             'deputat_crm.shift_non_working_days', '1')
-        self.assertEqual(Appeal._deputat_add_days('2026-03-06', 1), '2026-03-09')
+        # Monday 2026-03-09 is the transferred day off of 8 March: Tuesday
+        self.assertEqual(Appeal._deputat_add_days('2026-03-06', 1), '2026-03-10')
 
     def test_configurable_term(self):
         self.env['ir.config_parameter'].sudo().set_param('deputat_crm.answer_days', '15')

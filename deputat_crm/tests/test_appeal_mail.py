@@ -51,7 +51,7 @@ class TestAppealMailIntake(AppealCase):
         self.assertEqual(appeal.subject, 'Обращение: нет освещения во дворе')
         self.assertIn('не горят фонари', appeal.description)
         self.assertEqual(appeal.channel_id, self.env.ref('deputat_crm.channel_email'))
-        self.assertEqual(appeal.appeal_form, 'electronic')
+        self.assertEqual(appeal.appeal_form, 'email')  # 547-FZ: not a 59-FZ electronic appeal
         self.assertEqual(appeal.answer_method_id,
                          self.env.ref('deputat_crm.answer_method_email'), '59-FZ art. 10 part 4')
         self.assertEqual(appeal.stage_id, self.stage('new'))

@@ -79,8 +79,8 @@ class TestAppealPipelines(AppealCase):
         self.assertEqual(first.state, 'sent')
         with self.assertRaises(UserError):
             self.move(appeal, 'request_review')  # the answer is asked for
-        self.move(appeal, 'request_review', request_answer_date=self.today,
-                  request_answer='Ремонт запланирован на 2027 год.')
+        self.move(appeal, 'request_review', authority_answer_date=self.today,
+                  authority_answer='Ремонт запланирован на 2027 год.')
         self.assertEqual(appeal.stage_id, self.stage('request_review'))
         self.assertEqual(first.date_answer, self.today)
         self.assertEqual(first.answer, 'Ремонт запланирован на 2027 год.')
@@ -94,7 +94,7 @@ class TestAppealPipelines(AppealCase):
             self.move(appeal, 'request_approval')  # approval switched off
         self.move(appeal, 'request_sent')  # approval skipped
         self.assertEqual(appeal.stage_id, self.stage('request_sent'))
-        self.move(appeal, 'request_review', request_answer_date=self.today, request_answer='Да.')
+        self.move(appeal, 'request_review', authority_answer_date=self.today, authority_answer='Да.')
         self.assertEqual(second.date_answer, self.today)
         self.move(appeal, 'answer_prepare', self.user_deputy)
         self.assertEqual(appeal.stage_id, self.stage('answer_prepare'))
@@ -123,7 +123,7 @@ class TestAppealPipelines(AppealCase):
         self.move(appeal, 'refused', self.user_deputy, refusal_ground_id=ground.id)
         self.assertTrue(appeal.refused)
         self.assertTrue(appeal.is_closed)
-        self.assertEqual(appeal.final_result, 'refused')
+        self.assertEqual(appeal.final_result, 'answered')  # the notice answers the author
         self.assertEqual(appeal.registration_decision, 'refusal')
         notice = self.activities(appeal, NOTICE_TYPE)
         self.assertEqual(len(notice), 1)
@@ -229,10 +229,9 @@ class TestAppealPipelines(AppealCase):
         self.assertEqual(labels['no_answer_required']['string'], 'Ответ не требуется')
         self.assertEqual(self.stage('request_prepare').with_context(lang='ru_RU').name,
                          'Подготовка запроса')
-        topic = self.env.ref('deputat_crm.topic_0004_0016_0001_0000').with_context(lang='ru_RU')
-        self.assertEqual(topic.name_get()[0][1],
-                         '0004.0016.0001.0000 Миграция: нарушения миграционного законодательства')
-        found = topic.name_search('0004.0016.0001')
+        topic = self.env.ref('deputat_crm.classifier_0004_0016_0162_1212').with_context(lang='ru_RU')
+        self.assertTrue(topic.name_get()[0][1].startswith('Миграционный учет иностранных'))
+        found = topic.name_search('0004.0016.0162.1212')
         self.assertEqual([t[0] for t in found], topic.ids)
 
     def test_kanban_columns_per_pipeline(self):

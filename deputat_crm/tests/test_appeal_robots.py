@@ -89,27 +89,42 @@ class TestAppealRobots(AppealCase):
         self.assertEqual(len(self.activities(appeal, REMIND)), 2, 'new date, new reminder')
 
     def test_escalation_after_the_date(self):
+        """Overdue appeals: one open task for the office head, the escalation date as the
+        robot's bookkeeping, and no chatter post nor e-mail per appeal (the head's digest
+        lists them)."""
         appeal = self.new_appeal(date_received='2026-03-02', date_registered='2026-03-02')
         deadline = appeal.date_deadline_planned
         Appeal = self.Appeal
+        messages_before = len(appeal.message_ids)
+        last_mail = self.env['mail.mail'].sudo().search([], order='id desc', limit=1).id
+        last_notification = self.env['mail.notification'].sudo().search(
+            [], order='id desc', limit=1).id
         Appeal._cron_answer_deadlines(today=deadline)
         self.assertFalse(self.activities(appeal, ESCALATE), 'on the date: not overdue yet')
-        self.assertFalse(self.messages(appeal, 'Overdue'))
+        self.assertFalse(appeal.escalation_date)
         day_after = add_days(deadline, 1)
         Appeal._cron_answer_deadlines(today=day_after)
         escalation = self.activities(appeal, ESCALATE)
         self.assertEqual(escalation.user_id, self.user_head)
-        self.assertEqual(len(self.messages(appeal, 'Overdue')), 1)
+        self.assertIn('.'.join(reversed(deadline.split('-'))), escalation.summary)  # ДД.ММ.ГГГГ
+        self.assertEqual(appeal.escalation_date, day_after)
         Appeal._cron_answer_deadlines(today=day_after)
-        self.assertEqual(len(self.messages(appeal, 'Overdue')), 1, 'idempotent the same day')
-        self.assertEqual(len(self.activities(appeal, ESCALATE)), 1)
+        self.assertEqual(len(self.activities(appeal, ESCALATE)), 1, 'idempotent the same day')
+        self.assertEqual(appeal.escalation_date, day_after)
         Appeal._cron_answer_deadlines(today=add_days(deadline, 2))
-        self.assertEqual(len(self.messages(appeal, 'Overdue')), 2, 'daily escalation')
+        self.assertEqual(appeal.escalation_date, add_days(deadline, 2), 'daily escalation')
         self.assertEqual(len(self.activities(appeal, ESCALATE)), 1, 'one open task for the head')
+        # no chatter post and no e-mail per overdue appeal
+        self.assertFalse(self.messages(appeal, 'Overdue'))
+        self.assertEqual(len(appeal.message_ids), messages_before)
         # answered appeals stop escalating
         appeal.date_answer = add_days(deadline, 2)
         Appeal._cron_answer_deadlines(today=add_days(deadline, 3))
-        self.assertEqual(len(self.messages(appeal, 'Overdue')), 2)
+        self.assertEqual(appeal.escalation_date, add_days(deadline, 2))
+        self.assertFalse(self.env['mail.mail'].sudo().search([
+            ('id', '>', last_mail), ('model', '=', 'deputat.appeal'), ('res_id', '=', appeal.id)]))
+        self.assertFalse(self.env['mail.notification'].sudo().search(
+            [('id', '>', last_notification), ('res_partner_id', '=', self.user_head.partner_id.id)]))
 
     def test_overdue_filter(self):
         appeal = self.new_appeal(date_received='2020-03-02', date_registered='2020-03-02')

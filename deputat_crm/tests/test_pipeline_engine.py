@@ -129,7 +129,7 @@ class TestStageTasks(AppealCase):
                 ('request_approval', self.user_assistant, {}),
                 ('request_sent', self.user_deputy, {}),
                 ('request_review', self.user_assistant,
-                 {'request_answer_date': self.today, 'request_answer': 'Ответ.'}),
+                 {'authority_answer_date': self.today, 'authority_answer': 'Ответ.'}),
                 ('answer_prepare', self.user_deputy, {}),
                 ('answer_approval', self.user_assistant, {})]
         for code, user, vals in path:

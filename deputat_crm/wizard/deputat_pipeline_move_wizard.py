@@ -89,7 +89,7 @@ class DeputatAppealMoveWizard(models.TransientModel):
     _description = 'Move an appeal to another stage'
     _record_model = 'deputat.appeal'
     _ask_fields = ('refusal_ground_id', 'forward_partner_id', 'deputy_comment',
-                   'request_answer_date', 'request_answer', 'date_answer', 'answer_method_id',
+                   'authority_answer_date', 'authority_answer', 'date_answer', 'answer_method_id',
                    'final_result', 'no_answer_reason')
 
     transition_id = fields.Many2one('deputat.appeal.transition', string='Move',
@@ -98,8 +98,8 @@ class DeputatAppealMoveWizard(models.TransientModel):
                                         string='Reason for refusal')
     forward_partner_id = fields.Many2one('res.partner', string='Forwarded to')
     deputy_comment = fields.Text(string='Deputy comment on the appeal')
-    request_answer_date = fields.Date(string="Date of the authority's answer")
-    request_answer = fields.Text(string='Answer of the authority')
+    authority_answer_date = fields.Date(string="Date of the authority's answer")
+    authority_answer = fields.Text(string='Answer of the authority')
     date_answer = fields.Date(string='Date of answer to the applicant')
     answer_method_id = fields.Many2one('deputat.appeal.answer.method',
                                        string='Method of answer to the applicant')

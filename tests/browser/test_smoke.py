@@ -7,6 +7,10 @@ import tempfile
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import (ElementClickInterceptedException,
+                                        ElementNotInteractableException,
+                                        NoSuchElementException,
+                                        StaleElementReferenceException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -64,8 +68,16 @@ def visible_sections(driver):
 def open_top_menu(driver, xmlid):
     """Click a top menu of Odoo 11's navbar and wait for its first action to load."""
     wait = WebDriverWait(driver, 30)
-    wait.until(EC.element_to_be_clickable(
-        (By.CSS_SELECTOR, "#oe_main_menu_navbar a[data-menu-xmlid='%s']" % xmlid))).click()
+    selector = "#oe_main_menu_navbar a[data-menu-xmlid='%s']" % xmlid
+
+    def click(d):
+        # the navbar may re-render between finding the link and clicking it (stale element):
+        # find it again and click until the click lands
+        d.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+    WebDriverWait(driver, 30, ignored_exceptions=(
+        NoSuchElementException, StaleElementReferenceException,
+        ElementNotInteractableException, ElementClickInterceptedException)).until(click)
     wait.until(lambda d: visible_sections(d))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.o_control_panel .breadcrumb li')))
     wait_idle(driver)
