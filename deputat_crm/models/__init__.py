@@ -54,3 +54,4 @@ from . import deputat_settings_website
 from . import deputat_reception
 from . import ir_http_security
 from . import res_partner_name
+from . import deputat_settings_letterhead

@@ -27,3 +27,20 @@ class TestSettings(AppealCase):
         for user in (self.user_assistant, self.user_deputy, self.user_plain):
             with self.assertRaises(AccessError):
                 self.env['deputat.settings'].sudo(user).create({'answer_days': 10}).action_save()
+
+    def test_letterhead_and_report_address(self):
+        settings = self.env['deputat.settings'].sudo(self.user_head).create({})
+        settings.write({'office_street': 'ул. Ленина, 1', 'office_city': 'Заречный',
+                        'office_phone': '+7 (81370) 2-00-00',
+                        'report_url': 'http://127.0.0.1:8069'})
+        settings.action_save()
+        company = self.env.user.company_id
+        self.assertEqual(company.street, 'ул. Ленина, 1')
+        self.assertEqual(company.city, 'Заречный')
+        self.assertEqual(self.env['ir.config_parameter'].sudo().get_param('report.url'),
+                         'http://127.0.0.1:8069')
+        bad = self.env['deputat.settings'].sudo(self.user_head).create({})
+        bad.write({'report_url': 'localhost:8069', 'office_city': 'Другой'})
+        with self.assertRaisesRegex(ValidationError, 'http://'):
+            bad.action_save()
+        self.assertEqual(company.city, 'Заречный', 'nothing saved')
