@@ -4,6 +4,7 @@ resolution and moves the appeal; the assistant sees no move at the deputy's stag
 import os
 import xmlrpc.client
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -40,7 +41,7 @@ def registered_appeal(url, db):
 
 def open_form(driver, url, appeal):
     driver.get('%s/web#id=%d&model=deputat.appeal&view_type=form' % (url, appeal))
-    WebDriverWait(driver, 30).until(EC.presence_of_element_located(
+    WebDriverWait(driver, 60).until(EC.presence_of_element_located(
         (By.CSS_SELECTOR, '.o_form_view .o_statusbar_status')))
     wait_idle(driver)
 
@@ -54,7 +55,12 @@ def visible_button(driver, selector, text):
 
 
 def current_stage(driver):
-    return driver.find_element(By.CSS_SELECTOR, '.o_statusbar_status .btn-primary').text.strip()
+    """The highlighted stage of the statusbar ('' while the form re-renders it)."""
+    try:
+        return driver.find_element(By.CSS_SELECTOR,
+                                   '.o_statusbar_status .btn-primary').text.strip()
+    except (NoSuchElementException, StaleElementReferenceException):
+        return 
 
 
 def test_deputy_moves_an_appeal_through_the_dialog(server, browser, db_name):
@@ -70,7 +76,7 @@ def test_deputy_moves_an_appeal_through_the_dialog(server, browser, db_name):
     browser.delete_all_cookies()
     login(browser, server, 'deputy')
     open_form(browser, server, appeal)
-    wait = WebDriverWait(browser, 30)
+    wait = WebDriverWait(browser, 60)
     wait.until(lambda d: visible_button(d, '.o_form_statusbar button', 'Перевести на этап…')).click()
     dialog = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '.modal-dialog')))
     wait.until(lambda d: dialog.find_elements(By.CSS_SELECTOR, '.o_radio_item'))

@@ -52,7 +52,7 @@ def login(driver, url, login_name):
         raise
 
 
-def wait_idle(driver, timeout=30):
+def wait_idle(driver, timeout=60):
     """Wait until the web client has no RPC in flight (Odoo's loading indicator puts the class
     ``oe_wait`` on the web client while one is pending): late answers and their errors have
     arrived. The condition the assertions need, never a fixed pause."""
@@ -67,7 +67,9 @@ def visible_sections(driver):
 
 def open_top_menu(driver, xmlid):
     """Click a top menu of Odoo 11's navbar and wait for its first action to load."""
-    wait = WebDriverWait(driver, 30)
+    # generous timeouts (conditions, not pauses): the first pages of a fresh database compile
+    # their assets, and CI may share the two cores with other work
+    wait = WebDriverWait(driver, 60)
     selector = "#oe_main_menu_navbar a[data-menu-xmlid='%s']" % xmlid
 
     def click(d):
@@ -75,7 +77,7 @@ def open_top_menu(driver, xmlid):
         # find it again and click until the click lands
         d.find_element(By.CSS_SELECTOR, selector).click()
         return True
-    WebDriverWait(driver, 30, ignored_exceptions=(
+    WebDriverWait(driver, 60, ignored_exceptions=(
         NoSuchElementException, StaleElementReferenceException,
         ElementNotInteractableException, ElementClickInterceptedException)).until(click)
     wait.until(lambda d: visible_sections(d))
