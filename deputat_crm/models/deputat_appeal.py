@@ -331,11 +331,10 @@ class DeputatAppeal(models.Model):
                 vals.get('appeal_form', 'written')).id or False
         if vals.get('deputy_comment'):
             self._check_deputy_only()
-        # the engine checks the protected fields and the first stage before anything is set
-        if vals.get('name', '/') not in ('/', False):
-            self._pipeline_check_protected({'name': vals['name']})
-        vals.pop('name', None)
+        # the engine checks the protected fields (a number other than the default «/» included)
+        # and the first stage before anything is set; the number comes from the sequence
         self._pipeline_check_protected(vals, creating=True)
+        vals.pop('name', None)
         date = vals.get('date_registered') or fields.Date.context_today(self)
         with engine_writes():
             vals['name'] = self.env['ir.sequence'].sudo().with_context(

@@ -59,7 +59,7 @@ class DeputatEvent(models.Model):
                 required_by_stage[target.id] = Transition.search(
                     [('to_stage_id', '=', target.id)]).mapped('required_field_ids.name')
             required = required_by_stage[target.id]
-            missing = [name for name in set(required) if not event[name]]
+            missing = event._pipeline_missing_fields(set(required))
             if missing and stage is None:
                 labels = ', '.join('«%s»' % event._pipeline_label(name)
                                    for name in sorted(missing))

@@ -336,14 +336,20 @@ class DeputatPipelineMixin(models.AbstractModel):
             self._pipeline_apply(transition)
         return True
 
+    def _pipeline_missing_fields(self, names):
+        """Which of the fields ``names`` are empty on this record (blank text counts as empty):
+        the one emptiness rule of the moves and of what a stage keeps demanding."""
+        self.ensure_one()
+        return [name for name in names if not self[name]
+                or (isinstance(self[name], str) and not self[name].strip())]
+
     def _pipeline_check_move(self, transition):
         """Condition, required fields and the model's gates, on the values after the write."""
         self.ensure_one()
         if not self._pipeline_matches(transition):
             raise UserError(_('The move «%(move)s» is not possible for %(record)s now.')
                             % {'move': transition.name, 'record': self.display_name})
-        missing = [name for name in transition._required_fields() if not self[name]
-                   or (isinstance(self[name], str) and not self[name].strip())]
+        missing = self._pipeline_missing_fields(transition._required_fields())
         if missing:
             labels = ', '.join('«%s»' % self._pipeline_label(name) for name in missing)
             raise UserError(_('To «%(move)s», fill in: %(fields)s.')
