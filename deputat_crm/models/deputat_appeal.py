@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import fz59
 from .deputat_pipeline import engine_active, engine_writes, format_date
+from .deputat_params import int_param
 
 # 59-FZ terms and the robots' days: ir.config_parameter keys and their defaults. Offices change
 # them in Settings > Technical > System parameters (see readme/APPEALS.md).
@@ -173,11 +174,7 @@ class DeputatAppeal(models.Model):
     # ------------------------------------------------------------------ 59-FZ arithmetic
     @api.model
     def _deputat_param(self, key):
-        value = self.env['ir.config_parameter'].sudo().get_param(key)
-        try:
-            return int(value) if value not in (None, False, '') else PARAM_DEFAULTS[key]
-        except ValueError:
-            return PARAM_DEFAULTS[key]
+        return int_param(self.env, key, PARAM_DEFAULTS[key])
 
     @api.model
     def _deputat_add_days(self, start, days, unit='calendar', which='planned'):

@@ -1,13 +1,14 @@
 # Copyright 2026 deputat_crm authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """E-mail intake: a message to the alias becomes an appeal at the first stage."""
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
 from ..lib.mail_headers import sender_authenticated
 from ..lib.social_links import normalize_email
 from .deputat_pipeline import engine_active, engine_writes
+from .deputat_params import int_param
 
 DAILY_LIMIT_PARAM = 'deputat_crm.intake_daily_limit'
 DEFAULT_DAILY_LIMIT = 200
@@ -52,11 +53,7 @@ class DeputatAppeal(models.Model):
 
     @api.model
     def _deputat_intake_daily_limit(self):
-        value = self.env['ir.config_parameter'].sudo().get_param(DAILY_LIMIT_PARAM)
-        try:
-            return int(value) if value else DEFAULT_DAILY_LIMIT
-        except ValueError:
-            return DEFAULT_DAILY_LIMIT
+        return int_param(self.env, DAILY_LIMIT_PARAM, DEFAULT_DAILY_LIMIT)
 
     @api.multi
     def action_confirm_sender(self):
@@ -111,13 +108,8 @@ class DeputatAppeal(models.Model):
 
     @api.model
     def _deputat_intake_user(self):
-        key = 'deputat_crm.intake_user_id'
-        value = self.env['ir.config_parameter'].sudo().get_param(key)
-        Users = self.env['res.users'].sudo()
-        user = Users.browse(int(value)).exists() if value and value.isdigit() else Users
-        return user or Users.search(
-            [('groups_id', 'in', self.env.ref('deputat_crm.group_assistant').id),
-             ('id', '!=', SUPERUSER_ID)], order='id', limit=1)
+        """Who gets what arrives by mail or from the site: the settings' intake assistant."""
+        return self._pipeline_office_user('intake')
 
     @api.multi
     def write(self, vals):

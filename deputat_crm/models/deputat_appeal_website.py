@@ -13,6 +13,7 @@ from odoo.tools import html2plaintext
 
 from ..lib import website_form
 from ..lib.social_links import normalize_email, normalize_phone
+from .deputat_params import int_param
 from .deputat_pipeline import format_date
 
 CONSENT_PARAM = 'deputat_crm.website_consent_text'
@@ -41,14 +42,6 @@ STATUS_TEXTS = {
 }
 
 
-def _param_int(env, key, default):
-    value = env['ir.config_parameter'].sudo().get_param(key)
-    try:
-        return int(value) if value not in (None, False, '') else default
-    except ValueError:
-        return default
-
-
 class DeputatWebsiteSubmission(models.Model):
     """One accepted submission of a public form (an appeal or a booking): what the rate limit
     counts. Rejected submissions are never logged (they leave nothing in the database)."""
@@ -65,7 +58,7 @@ class DeputatWebsiteSubmission(models.Model):
     def _deputat_over_limit(self, ip_address, email):
         """True when the IP address or the e-mail already made the allowed number of accepted
         submissions within the last hour."""
-        limit = _param_int(self.env, RATE_LIMIT_PARAM, DEFAULT_RATE_LIMIT)
+        limit = int_param(self.env, RATE_LIMIT_PARAM, DEFAULT_RATE_LIMIT)
         since = fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=1))
         Log = self.sudo()
         if ip_address and Log.search_count([('ip_address', '=', ip_address),
@@ -104,9 +97,9 @@ class DeputatAppeal(models.Model):
     @api.model
     def _website_limits(self):
         return {
-            'rate': _param_int(self.env, RATE_LIMIT_PARAM, DEFAULT_RATE_LIMIT),
-            'text': _param_int(self.env, TEXT_LIMIT_PARAM, DEFAULT_TEXT_LIMIT),
-            'min_fill': _param_int(self.env, MIN_FILL_PARAM, DEFAULT_MIN_FILL_SECONDS),
+            'rate': int_param(self.env, RATE_LIMIT_PARAM, DEFAULT_RATE_LIMIT),
+            'text': int_param(self.env, TEXT_LIMIT_PARAM, DEFAULT_TEXT_LIMIT),
+            'min_fill': int_param(self.env, MIN_FILL_PARAM, DEFAULT_MIN_FILL_SECONDS),
         }
 
     @api.model

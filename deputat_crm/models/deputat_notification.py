@@ -17,6 +17,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 
 from .deputat_event import OFFICE_TZ
 from .deputat_pipeline import format_date
+from .deputat_params import int_param
 
 _logger = logging.getLogger(__name__)
 
@@ -139,11 +140,7 @@ class DeputatNotification(models.AbstractModel):
     # ================================================================== digest
     @api.model
     def _deputat_digest_hour(self):
-        value = self.env['ir.config_parameter'].sudo().get_param(DIGEST_HOUR_PARAM)
-        try:
-            return int(value) if value not in (None, False, '') else DEFAULT_DIGEST_HOUR
-        except ValueError:
-            return DEFAULT_DIGEST_HOUR
+        return int_param(self.env, DIGEST_HOUR_PARAM, DEFAULT_DIGEST_HOUR)
 
     @api.model
     def _deputat_digest_users(self):

@@ -131,18 +131,25 @@ class DeputatPipelineMixin(models.AbstractModel):
             ('office_head', _('Office head')),
         ]
 
+    # office-wide posts: (the settings' parameter naming the user, the group to fall back on)
+    _pipeline_office_posts = {
+        'deputy': ('deputat_crm.deputy_user_id', 'deputat_crm.group_deputy'),
+        'office_head': ('deputat_crm.office_head_user_id', 'deputat_crm.group_office_head'),
+        'intake': ('deputat_crm.intake_user_id', 'deputat_crm.group_assistant'),
+    }
+
     @api.model
     def _pipeline_office_user(self, role):
-        """The office's deputy or office head: the settings' user, else the first user of the
-        group (never the superuser)."""
-        key = 'deputat_crm.%s_user_id' % ('deputy' if role == 'deputy' else 'office_head')
+        """The office's deputy, office head or intake assistant: the settings' user, else the
+        first user of the group (never the superuser)."""
+        key, group_xmlid = self._pipeline_office_posts[role]
         Users = self.env['res.users'].sudo()
         value = self.env['ir.config_parameter'].sudo().get_param(key)
         if value and value.isdigit():
             user = Users.browse(int(value)).exists()
             if user:
                 return user
-        group = self.env.ref('deputat_crm.group_%s' % role)
+        group = self.env.ref(group_xmlid)
         return Users.search([('groups_id', 'in', group.id), ('id', '!=', SUPERUSER_ID)],
                             order='id', limit=1)
 

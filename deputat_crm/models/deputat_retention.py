@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 
 from .deputat_pipeline import engine_writes, keyset_batches
+from .deputat_params import int_param
 
 _logger = logging.getLogger(__name__)
 
@@ -37,11 +38,7 @@ class DeputatAppeal(models.Model):
     # ------------------------------------------------------------------ which
     @api.model
     def _retention_years(self):
-        value = self.env['ir.config_parameter'].sudo().get_param(RETENTION_YEARS_PARAM)
-        try:
-            return int(value) if value else DEFAULT_RETENTION_YEARS
-        except ValueError:
-            return DEFAULT_RETENTION_YEARS
+        return int_param(self.env, RETENTION_YEARS_PARAM, DEFAULT_RETENTION_YEARS)
 
     @api.model
     def _retention_domain(self, today=None):

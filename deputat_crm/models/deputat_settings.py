@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from .deputat_appeal import PARAM_DEFAULTS
 from .deputat_event_robots import APPROVAL_WEEKS_PARAM, DEFAULT_APPROVAL_WEEKS
+from .deputat_params import parse_int
 
 
 class DeputatSettings(models.TransientModel):
@@ -75,10 +76,7 @@ class DeputatSettings(models.TransientModel):
             elif field.type == 'boolean':
                 res[name] = value not in (None, False, '', '0', 'False')
             else:
-                try:
-                    res[name] = int(value) if value not in (None, False, '') else default
-                except ValueError:
-                    res[name] = default
+                res[name] = parse_int(value, default)
         return res
 
     def _check_values(self):

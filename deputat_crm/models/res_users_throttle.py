@@ -8,6 +8,7 @@ import logging
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.http import request
+from .deputat_params import int_param
 
 _logger = logging.getLogger(__name__)
 
@@ -27,19 +28,11 @@ class DeputatLoginAttempt(models.Model):
     success = fields.Boolean(readonly=True)
 
     @api.model
-    def _int_param(self, key, default):
-        value = self.env['ir.config_parameter'].sudo().get_param(key)
-        try:
-            return int(value) if value else default
-        except ValueError:
-            return default
-
-    @api.model
     def _is_locked(self, login, ip_address):
         """Too many failures in the window for the login (since its last success) or from
         the address."""
-        limit = self._int_param(MAX_FAILURES_PARAM, DEFAULT_MAX_FAILURES)
-        minutes = self._int_param(LOCK_MINUTES_PARAM, DEFAULT_LOCK_MINUTES)
+        limit = int_param(self.env, MAX_FAILURES_PARAM, DEFAULT_MAX_FAILURES)
+        minutes = int_param(self.env, LOCK_MINUTES_PARAM, DEFAULT_LOCK_MINUTES)
         cr = self.env.cr
         cr.execute("""
             SELECT COUNT(*) FROM deputat_login_attempt a
