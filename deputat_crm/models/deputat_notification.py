@@ -324,20 +324,3 @@ class DeputatNotification(models.AbstractModel):
         user.sudo().write({'deputat_digest_date': today})
         return True
 
-
-class DeputatAppeal(models.Model):
-    _inherit = 'deputat.appeal'  # pylint: disable=consider-merging-classes-inherited  # one file per concern
-
-    def _pipeline_tasks_created(self, activities):
-        res = super(DeputatAppeal, self)._pipeline_tasks_created(activities)
-        self.env['mail.activity']._deputat_notify_assignees(activities)
-        return res
-
-
-class DeputatEvent(models.Model):
-    _inherit = 'deputat.event'  # pylint: disable=consider-merging-classes-inherited  # one file per concern
-
-    def _pipeline_tasks_created(self, activities):
-        res = super(DeputatEvent, self)._pipeline_tasks_created(activities)
-        self.env['mail.activity']._deputat_notify_assignees(activities)
-        return res

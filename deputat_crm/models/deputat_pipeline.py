@@ -624,8 +624,9 @@ class DeputatPipelineMixin(models.AbstractModel):
                  {'type': 'activity_updated', 'activity_created': True}] for pid in due])
 
     def _pipeline_tasks_created(self, activities):
-        """Hook called once per batch of robot activities (notifications of the assignees)."""
-        return None
+        """Called once per batch of robot activities: their assignees are told in one message
+        each (``mail.activity._deputat_notify_assignees``, by their preferences)."""
+        self.env['mail.activity']._deputat_notify_assignees(activities)
 
     def _pipeline_open_tasks(self, kinds=None, key=None):
         domain = [('res_model', '=', self._name), ('res_id', 'in', self.ids),
