@@ -9,7 +9,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .deputat_pipeline import engine_active
+from .deputat_pipeline import batch_memo, engine_active, memoized
 
 OFFICE_TZ = 'Europe/Moscow'
 # fields copied into the deputy's calendar.event
@@ -222,7 +222,9 @@ class DeputatEvent(models.Model):
     # ======================================================================================
     def _calendar_partners(self):
         users = self.user_id | self.accompanying_user_id
-        users |= self.env.ref('deputat_crm.group_deputy').sudo().users
+        users |= self.env['res.users'].sudo().browse(memoized(
+            self.env, ('calendar_deputies',),
+            lambda: self.env.ref('deputat_crm.group_deputy').sudo().users.ids))
         return users.mapped('partner_id')
 
     def _calendar_values(self):
@@ -245,19 +247,31 @@ class DeputatEvent(models.Model):
         }
 
     def _sync_calendar_event(self):
-        """Create or update the deputy's calendar meeting of each event."""
+        """Create or update the deputy's calendar meeting of each event. The meetings of a
+        batch are read together and only what differs is written, one write per set of equal
+        changes (a batch cancelled or restored: one write of ``active``)."""
         Meeting = self.env['calendar.event'].sudo().with_context(**CALENDAR_CONTEXT)
         model_id = self.env['ir.model']._get(self._name).id
-        for event in self:
-            values = event._calendar_values()
-            meeting = event.calendar_event_id.sudo().with_context(**CALENDAR_CONTEXT)
-            if meeting.exists():
-                meeting.write(values)
-            else:
+        with batch_memo():
+            existing = self.mapped('calendar_event_id').sudo().with_context(
+                **CALENDAR_CONTEXT).exists()
+            changes_of = {}
+            for event in self:
+                values = event._calendar_values()
+                meeting = event.calendar_event_id.sudo().with_context(**CALENDAR_CONTEXT)
+                if meeting and meeting in existing:
+                    changes = meeting._deputat_calendar_changes(values)
+                    if changes:
+                        key = repr(sorted(changes.items()))
+                        changes_of.setdefault(key, (changes, Meeting.browse()))
+                        changes_of[key] = (changes, changes_of[key][1] | meeting)
+                    continue
                 values.update(res_model_id=model_id, res_id=event.id,
                               activity_ids=[(6, 0, [])])  # no extra «meeting» activity
                 meeting = Meeting.create(values)
                 super(DeputatEvent, event).write({'calendar_event_id': meeting.id})
+            for changes, meetings in changes_of.values():
+                meetings._deputat_calendar_write(changes)
         return None
 
     @api.multi

@@ -8,6 +8,8 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
+from .deputat_pipeline import memoized
+
 
 class DeputatEvent(models.Model):
     _inherit = 'deputat.event'
@@ -56,8 +58,11 @@ class DeputatEvent(models.Model):
         for event in self:
             target = stage or event.stage_id
             if target.id not in required_by_stage:
-                required_by_stage[target.id] = Transition.search(
-                    [('to_stage_id', '=', target.id)]).mapped('required_field_ids.name')
+                # once per stage in a batch move (the engine's memo)
+                required_by_stage[target.id] = memoized(
+                    self.env, ('event_stage_required', target.id),
+                    lambda t=target: Transition.search(
+                        [('to_stage_id', '=', t.id)]).mapped('required_field_ids.name'))
             required = required_by_stage[target.id]
             missing = event._pipeline_missing_fields(set(required))
             if missing and stage is None:

@@ -53,7 +53,9 @@ class DeputatNotification(models.AbstractModel):
                       model=False, res_id=False, inbox=True):
         """One inbox message (when ``inbox`` and the partner is a user) and one e-mail through
         the mail queue. A message without a document stays out of every chatter."""
-        author_partner = (author or self.env['res.users'].browse(SUPERUSER_ID)).partner_id
+        author_partner = author.partner_id if author else (
+            self.env.ref('deputat_crm.partner_office_robot', raise_if_not_found=False)
+            or self.env['res.users'].browse(SUPERUSER_ID).partner_id)  # the robot writes
         message_values = {
             'model': model, 'res_id': res_id, 'message_type': 'notification',
             'subject': subject, 'body': body, 'author_id': author_partner.id,
@@ -63,7 +65,12 @@ class DeputatNotification(models.AbstractModel):
         if inbox:
             message_values['needaction_partner_ids'] = [(4, partner.id)]
             message_values['partner_ids'] = [(4, partner.id)]
-        message = self.env['mail.message'].sudo().create(message_values)
+        # the e-mail below is the only one: Odoo's own notification of the recipients (a second
+        # e-mail rendered in its layout) is left out, the inbox line and its bus message kept
+        message = self.env['mail.message'].sudo().with_context(
+            message_create_from_mail_mail=True).create(message_values)
+        if inbox and 'inbox' in partner.sudo().user_ids.mapped('notification_type'):
+            partner.sudo()._notify_by_chat(message)
         return self.env['mail.mail'].sudo().create({
             'mail_message_id': message.id,
             'body_html': body,
@@ -104,10 +111,18 @@ class DeputatNotification(models.AbstractModel):
     @api.model
     def _deputat_task_lines(self, user, tasks):
         lines = []
+        # the records of a batch read together, their readability asked once per model
+        records, readable_keys = {}, set()
+        for model in set(tasks.mapped('res_model')):
+            group = self.env[model].sudo().browse(
+                tasks.filtered(lambda t, m=model: t.res_model == m).mapped('res_id')
+            ).with_context(lang=user.lang)
+            records.update(((model, record.id), record) for record in group)
+            readable_keys.update((model, rid)
+                                 for rid in self._deputat_readable(user, group).ids)
         for task in tasks.sorted(lambda t: (t.date_deadline, t.id)):
-            record = self.env[task.res_model].sudo().browse(task.res_id).with_context(
-                lang=user.lang)
-            readable = bool(self._deputat_readable(user, record))
+            record = records[(task.res_model, task.res_id)]
+            readable = (task.res_model, task.res_id) in readable_keys
             confidential = 'confidential' in record._fields and record.confidential
             lines.append({
                 'summary': task.summary or task.activity_type_id.with_context(

@@ -30,6 +30,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
+from . import mail_bulk
+
 _logger = logging.getLogger(__name__)
 
 CRON_BATCH = 500
@@ -61,6 +63,32 @@ def engine_writes():
 
 def engine_active():
     return getattr(_ENGINE, 'depth', 0) > 0
+
+
+@contextmanager
+def batch_memo():
+    """Inside this block (one move of a batch) the look-ups that cannot change during it (the
+    office's users, what a stage requires) are made once: see :func:`memoized`."""
+    outer = getattr(_ENGINE, 'memo', None)
+    if outer is None:
+        _ENGINE.memo = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _ENGINE.memo = None
+
+
+def memoized(env, key, compute):
+    """``compute()`` once per ``key`` (and database, user) inside :func:`batch_memo`, else at
+    each call. Keep values that are not bound to an environment (ids, names)."""
+    memo = getattr(_ENGINE, 'memo', None)
+    if memo is None:
+        return compute()
+    key = (env.cr.dbname, env.uid) + tuple(key)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def keyset_batches(model, domain, autocommit=False, size=CRON_BATCH):
@@ -142,16 +170,22 @@ class DeputatPipelineMixin(models.AbstractModel):
     def _pipeline_office_user(self, role):
         """The office's deputy, office head or intake assistant: the settings' user, else the
         first user of the group (never the superuser)."""
+        Users = self.env['res.users'].sudo()
+        return Users.browse(memoized(self.env, ('office_user', role),
+                                     lambda: self._pipeline_office_user_id(role)))
+
+    @api.model
+    def _pipeline_office_user_id(self, role):
         key, group_xmlid = self._pipeline_office_posts[role]
         Users = self.env['res.users'].sudo()
         value = self.env['ir.config_parameter'].sudo().get_param(key)
         if value and value.isdigit():
             user = Users.browse(int(value)).exists()
             if user:
-                return user
+                return user.id
         group = self.env.ref(group_xmlid)
         return Users.search([('groups_id', 'in', group.id), ('id', '!=', SUPERUSER_ID)],
-                            order='id', limit=1)
+                            order='id', limit=1).id
 
     def _pipeline_role_users(self, role):
         """The users holding ``role`` on this record (an empty recordset when nobody)."""
@@ -330,8 +364,10 @@ class DeputatPipelineMixin(models.AbstractModel):
                 raise UserError(_('Your role does not allow the move «%(move)s» of %(record)s. '
                                   'Ask the deputy or the office head.')
                                 % {'move': transition.name, 'record': record.display_name})
-        with self.env.cr.savepoint():
-            if vals:
+        with self.env.cr.savepoint(), batch_memo():
+            if vals and robot:
+                self._pipeline_write_tracked(vals, through_model=True)
+            elif vals:
                 with engine_writes():
                     self.write(vals)
             for record in self:
@@ -340,7 +376,7 @@ class DeputatPipelineMixin(models.AbstractModel):
                     and not self._pipeline_is_approver(user)):
                 self._pipeline_propose(transition)
                 return True
-            self._pipeline_apply(transition)
+            self._pipeline_apply(transition, robot=robot)
         return True
 
     def _pipeline_missing_fields(self, names):
@@ -363,7 +399,12 @@ class DeputatPipelineMixin(models.AbstractModel):
                             % {'move': transition.name, 'fields': labels})
         self._pipeline_check_gates(transition)
 
-    def _pipeline_apply(self, transition):
+    def _pipeline_apply(self, transition, robot=False):
+        """Enter ``transition.to_stage_id``. A robot's move (``robot``) is made for the whole
+        batch in a constant number of queries: the stage write and its tracking messages,
+        the «activity done» messages of the closed robot tasks (the bulk chatter writer,
+        ``mail_bulk.py``: no e-mail to the followers), the checklist lines and the stage tasks;
+        a user's move keeps Odoo's own chatter (the followers notified)."""
         today = fields.Date.context_today(self)
         target = transition.to_stage_id
         # one write per set of equal values (a robot's batch: usually one write), the stage
@@ -377,14 +418,61 @@ class DeputatPipelineMixin(models.AbstractModel):
             key = repr(sorted(values.items()))
             groups.setdefault(key, (values, []))[1].append(record.id)
         for values, ids in groups.values():
+            if robot:
+                self.browse(ids)._pipeline_write_tracked(values)
+                continue
             with engine_writes():
                 super(DeputatPipelineMixin, self.browse(ids)).write(values)
         self._pipeline_close_tasks(
             kinds=None if target.is_closed else STAGE_ROBOTS,
-            feedback=_('Closed automatically: moved to the stage «%s».') % target.name)
+            feedback=_('Closed automatically: moved to the stage «%s».') % target.with_context(
+                lang=self.env.lang or self.env.user.lang).name,  # the language of _()
+            bulk=robot)
         self._pipeline_after_move(transition)
         self._pipeline_prepare_stage()
         self._pipeline_give_tasks()
+        return None
+
+    def _pipeline_write_tracked(self, values, through_model=False):
+        """The engine's write of ``values`` on these records with the tracking of
+        ``mail.thread.write`` (same initial values, changes, subtype and templates) posted by
+        the bulk chatter writer: one message per changed record, in one INSERT.
+        ``through_model``: the model's own ``write`` runs too (values a move asks for)."""
+        track_self = self if 'lang' in self.env.context else self.with_context(
+            lang=self.env.user.lang)
+        context = self.env.context
+        tracked = {} if context.get('tracking_disable') or context.get('mail_notrack') else \
+            track_self._get_tracked_fields(list(values))
+        initial = {record.id: {name: record[name] for name in tracked}
+                   for record in track_self}
+        with engine_writes():
+            if through_model:
+                self.with_context(mail_notrack=True).write(values)
+            else:
+                super(DeputatPipelineMixin, self.with_context(mail_notrack=True)).write(values)
+        if not tracked:
+            return None
+        tracking, messages = {}, []
+        log_only = self.env.context.get('mail_track_log_only')
+        IrModelData = self.env['ir.model.data']
+        for record in track_self:
+            changes, tracking_values = record._message_track(tracked, initial[record.id])
+            tracking[record.id] = (changes, tracking_values)
+            if not changes:
+                continue
+            subtype = not log_only and record._track_subtype(
+                {name: initial[record.id][name] for name in changes})
+            subtype_id = subtype and IrModelData.xmlid_to_res_id(subtype)
+            if subtype and not subtype_id:
+                continue  # as message_track: an unknown subtype posts nothing
+            if subtype_id or tracking_values:
+                message = {'res_id': record.id, 'body': '',
+                           'tracking_value_ids': [cmd[2] for cmd in tracking_values]}
+                if subtype_id:
+                    message['subtype_id'] = subtype_id
+                messages.append(message)
+        mail_bulk.post_notes(track_self, messages)
+        track_self._message_track_post_template(tracking)
         return None
 
     def _pipeline_propose(self, transition):
@@ -460,7 +548,9 @@ class DeputatPipelineMixin(models.AbstractModel):
         """Demo data: walk records through the real moves to the stages ``codes`` (in order);
         ``values`` maps a stage code to the values its move asks for."""
         values = values or {}
-        for record in self.browse(record_ids):
+        # in the language of the user who loads the demo (the office's: res_company_demo.xml)
+        for record in self.with_context(lang=self.env.lang or self.env.user.lang).browse(
+                record_ids):
             for code in codes:
                 target = self._pipeline_stage(code)
                 transition = record._pipeline_transition_to(target)
@@ -637,12 +727,60 @@ class DeputatPipelineMixin(models.AbstractModel):
             domain.append(('deputat_task_key', '=', key))
         return self.env['mail.activity'].sudo().search(domain)
 
-    def _pipeline_close_tasks(self, kinds=None, feedback=None, key=None):
-        """Mark done the open robot tasks of these records (all kinds by default)."""
+    def _pipeline_close_tasks(self, kinds=None, feedback=None, key=None, bulk=False):
+        """Mark done the open robot tasks of these records (all kinds by default); ``bulk``:
+        for the whole batch at once, the followers not notified (a robot)."""
         tasks = self._pipeline_open_tasks(kinds, key)
-        if tasks:
-            tasks.action_feedback(feedback='<p>%s</p>' % html_escape(feedback or ''))
+        feedback = '<p>%s</p>' % html_escape(feedback or '')
+        if tasks and bulk:
+            self._pipeline_tasks_done(tasks, feedback)
+        elif tasks:
+            tasks.action_feedback(feedback=feedback)
         return len(tasks)
+
+    @api.model
+    def _pipeline_tasks_done(self, activities, feedback):
+        """``mail.activity.action_feedback`` for a batch: the feedback written once, the same
+        «activity done» message in each record's chatter (one INSERT, no e-mail to the
+        followers), the activities deleted by one unlink."""
+        activities.write({'feedback': feedback})
+        # rendered in the writer's language (the robots': their user's), not in en_US
+        lang = self.env.lang or self.env.user.lang
+        activities = activities.with_context(lang=lang)
+        view = activities.env.ref('mail.message_activity_done').with_context(lang=lang)
+        done = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_activities')
+        by_model = {}
+        for activity in activities:
+            by_model.setdefault(activity.res_model, activities.browse())
+            by_model[activity.res_model] |= activity
+        author_id, email_from = mail_bulk.composer_sender(activities.env)
+        for model, group in by_model.items():
+            records = activities.env[model].browse(group.mapped('res_id'))
+            names = dict(records.sudo().name_get())
+            messages = []
+            bodies = {}  # the view shows only these: equal tasks, one rendering
+            for activity in group:
+                record = records.browse(activity.res_id)
+                key = (activity.activity_type_id.id, activity.user_id.id, activity.summary,
+                       activity.note, activity.feedback)
+                if key not in bodies:
+                    bodies[key] = mail_bulk.render_body(view, {'activity': activity,
+                                                               'object': record})
+                messages.append({
+                    'res_id': activity.res_id,
+                    'body': bodies[key],
+                    'subtype_id': done,
+                    'mail_activity_type_id': activity.activity_type_id.id,
+                    'subject': mail_bulk.reply_subject(activities.env, names[record.id]),
+                    'record_name': names[record.id],
+                    'author_id': author_id,
+                    'email_from': email_from,
+                    'no_auto_thread': False,
+                })
+            mail_bulk.post_notes(records, messages)
+        # the ORM's unlink deletes the batch in one statement (a bus message per task due)
+        activities.unlink()
+        return None
 
     def _pipeline_task_deadline(self, task):
         today = fields.Date.from_string(fields.Date.context_today(self))

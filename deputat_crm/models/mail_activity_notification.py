@@ -57,6 +57,12 @@ class MailActivity(models.Model):
         assignee listing all their tasks; the rest waits for the digest. ``author``: the user
         who gave the tasks (None: a robot). Returns the number of e-mails queued."""
         activities = activities.sudo().exists()
+        for model in set(activities.mapped('res_model')):
+            # the stages of a batch's records read at once (_deputat_is_decision)
+            records = activities.env[model].browse(activities.filtered(
+                lambda a, m=model: a.res_model == m).mapped('res_id'))
+            if 'stage_id' in records._fields:
+                records.mapped('stage_id.owner_role')
         by_user, unwanted = {}, self.browse()
         for activity in activities:
             user = activity.user_id

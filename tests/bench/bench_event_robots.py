@@ -5,8 +5,9 @@
 Creates (or reuses) the throwaway database ``events_bench`` (``BENCH_DB``), then for each size
 (default 1 000, 10 000 and 100 000) fills ``deputat_event`` by SQL with SIZE events of which a
 fixed number (``BENCH_DUE``, 100) are due for each robot: moved to «Согласование» by
-``_cron_move_to_approval`` (the engine's move: stage write with tracking, checklist lines,
-the stage's tasks), stuck in approval for ``_cron_stage_time_limit``, without a task for
+``_cron_move_to_approval`` (the engine's batch move: stage write with its tracking messages
+and the «activity done» messages of the closed tasks by the bulk chatter writer, checklist
+lines, the stage's tasks and their assignees' e-mails), stuck in approval for ``_cron_stage_time_limit``, without a task for
 ``_cron_next_step``. Prints seconds, queries and ms per event, then a re-run with nothing due.
 Each size is rolled back. The last lines are the summary (appended to var/bench-summary.txt).
 """
