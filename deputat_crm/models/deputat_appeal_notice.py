@@ -6,27 +6,25 @@ Every notice is a letter of the office with its own outgoing number and date
 («Исх. № 45/2026 от 29.11.2026», ``deputat.outgoing.letter``), printed as a QWeb PDF
 (``report/deputat_appeal_notice_templates.xml``), e-mailed with the PDF when the applicant has
 an e-mail and the appeal is answered by e-mail (59-FZ art. 10 part 4), logged in the appeal's
-chatter, and it closes the appeal's «notify the applicant» tasks. Kinds: the acknowledgement of
+chatter, and it closes the appeal's «notify the applicant» task of its kind. Kinds: the acknowledgement of
 registration, the forwarding notice (59-FZ art. 8 part 3), the extension notice (art. 12
-part 2) and the refusal notices of art. 11."""
+part 2) and the refusal notices of art. 11; the answer letter and the request letters to
+authorities are letters of the same register (``models/deputat_letter_reports.py``)."""
 import base64
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
+from ..lib.notice_kinds import NOTICE_KINDS, notice_task_key
 from .deputat_pipeline import format_date
+
 
 # the openings of a salutation the assistant may have typed into the answer
 SALUTATION_STARTS = ('уважаем', 'здравствуйте', 'добрый день')
 
-NOTICE_KINDS = [
-    ('acknowledgement', 'Acknowledgement of registration'),
-    ('forwarding', 'Forwarding notice'),
-    ('extension', 'Extension notice'),
-    ('refusal', 'Refusal notice'),
-    ('answer', 'Answer to the applicant'),
-]
+# the register holds the letters to authorities too (no «notify the applicant» task for them)
+LETTER_KINDS = NOTICE_KINDS + [('request', 'Request to an authority')]
 
 # what 59-FZ art. 11 requires the notice of each ground to say (the letter is Russian)
 REFUSAL_TEXTS = {
@@ -75,7 +73,9 @@ class DeputatOutgoingLetter(models.Model):
                                 index=True, ondelete='restrict')
     partner_id = fields.Many2one('res.partner', string='Addressee', required=True,
                                  readonly=True)
-    kind = fields.Selection(NOTICE_KINDS, string='Kind of letter', required=True, readonly=True)
+    kind = fields.Selection(LETTER_KINDS, string='Kind of letter', required=True, readonly=True)
+    request_id = fields.Many2one('deputat.appeal.request', readonly=True,
+                                 index=True, ondelete='set null')
     sent_by_email = fields.Boolean(string='Sent by e-mail', readonly=True)
     attachment_id = fields.Many2one('ir.attachment', string='Letter (PDF)', readonly=True)
     user_id = fields.Many2one('res.users', string='Executor', readonly=True,
@@ -99,8 +99,31 @@ class DeputatOutgoingLetter(models.Model):
         return 'Исх. № %s от %s' % (self.name, format_date(self.date))
 
     def _salutation(self):
+        """The applicant's «Уважаемый Имя Отчество!»; to an authority the official's, or none."""
         self.ensure_one()
+        if self.kind == 'request':
+            return self.request_id._deputat_official_salutation()
         return self.partner_id._deputat_salutation()
+
+    def _addressee_lines(self):
+        """The addressee block: to an official in the dative («Главе администрации …»,
+        «Иванову И. И.»), then the body and its address; to the applicant the name, the
+        address and the e-mail the letter goes to."""
+        self.ensure_one()
+        request = self.request_id
+        lines = []
+        if self.kind == 'request' and request:
+            lines += [request.addressee_position, request.addressee_dative]
+        lines.append(self.partner_id.name)
+        lines += (self.partner_id.contact_address or '').split('\n')
+        if self.kind != 'request' and self.appeal_id._deputat_may_email():
+            lines.append(self.partner_id.email)
+        result = []
+        for line in lines:
+            line = (line or '').strip()
+            if line and line not in result:
+                result.append(line)
+        return result
 
     def _typed_salutation(self):
         """True when the answer text the assistant typed opens with its own salutation: the
@@ -260,8 +283,55 @@ class DeputatAppeal(models.Model):
                    or self.partner_id.name},
                 attachment_ids=[attachment.id], subtype='mail.mt_note')
         letter.write(values)
-        if kind not in ('acknowledgement', 'answer'):
-            self._pipeline_close_tasks(kinds=('notice',), feedback=_(
-                'Closed automatically: %(letter)s «%(kind)s» sent.') % {
-                'letter': letter._reference(), 'kind': kind_label})
+        # only the «notify the applicant» task of this kind (_deputat_notice_task)
+        self._pipeline_close_tasks(kinds=('notice',), key=notice_task_key(kind), feedback=_(
+            'Closed automatically: %(letter)s «%(kind)s» sent.') % {
+            'letter': letter._reference(), 'kind': kind_label})
+        return letter
+
+    @api.model
+    def _deputat_key_legacy_notice_tasks(self):
+        """Upgrade: the open «notify the applicant» tasks made before they carried their kind
+        get the kind of the notice their appeal is due (refusal, forwarding, extension: before,
+        a move to a closed stage closed the others, so an appeal had one)."""
+        tasks = self.env['mail.activity'].sudo().search([
+            ('res_model', '=', self._name), ('deputat_robot', '=', 'notice'),
+            ('deputat_task_key', '=', False)])
+        by_kind = {}
+        for task in tasks:
+            appeal = self.sudo().browse(task.res_id).exists()
+            kind = appeal and ('refusal' if appeal.refused
+                               else 'forwarding' if appeal.date_forwarded
+                               else 'extension' if appeal.date_extended else False)
+            if kind:
+                by_kind.setdefault(kind, self.env['mail.activity'].sudo())
+                by_kind[kind] |= task
+        for kind, kind_tasks in by_kind.items():
+            kind_tasks.write({'deputat_task_key': notice_task_key(kind)})
+        return True
+
+    def _deputat_printed_letter(self, kind, user, request=None):
+        """The register entry of a letter printed from the appeal (the answer) or from a
+        request (called after the caller's check, as sudo; ``user``: the one printing, the
+        executor): the latest one of its kind, or a new number, logged in the appeal. A reprint
+        keeps the number and the date."""
+        self.ensure_one()
+        Letter = self.env['deputat.outgoing.letter']
+        domain = [('appeal_id', '=', self.id), ('kind', '=', kind)]
+        if request:
+            domain.append(('request_id', '=', request.id))
+        letter = Letter.search(domain, limit=1)
+        if letter:
+            return letter
+        letter = Letter.create({
+            'appeal_id': self.id, 'kind': kind,
+            'partner_id': (request.partner_id if request else self.partner_id).id,
+            'request_id': request and request.id or False,
+            'user_id': user.id})
+        kind_label = dict(Letter.with_context(lang='ru_RU').fields_get(
+            ['kind'])['kind']['selection'])[kind]
+        self.message_post(body=_('%(letter)s «%(kind)s» registered and printed%(to)s.') % {
+            'letter': letter._reference(), 'kind': kind_label,
+            'to': request and ' (%s, %s)' % (request.name, request.partner_id.name) or ''},
+            subtype='mail.mt_note', author_id=user.partner_id.id)
         return letter

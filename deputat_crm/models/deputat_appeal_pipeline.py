@@ -6,6 +6,7 @@ make them and what they ask for is data (``data/deputat_appeal_pipeline_data.xml
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..lib.notice_kinds import notice_task_key
 from .deputat_pipeline import engine_writes, format_date
 
 # the registration decision implied by the stage an appeal leaves the registration for
@@ -95,7 +96,8 @@ class DeputatAppeal(models.Model):
                                              appeal.refusal_ground_id.notice_days),
                     _('Notify the applicant of the refusal (%s)')
                     % (appeal.refusal_ground_id.article or appeal.refusal_ground_id.name),
-                    appeal.refusal_ground_id.notice_text)
+                    appeal.refusal_ground_id.with_context(  # the language of the summary
+                        lang=self.env.lang or self.env.user.lang).notice_text, kind='refusal')
             if target == 'forwarded':
                 if appeal.date_forwarded > appeal.forward_deadline:
                     appeal.message_post(body=_(
@@ -106,18 +108,18 @@ class DeputatAppeal(models.Model):
                 appeal._deputat_notice_task(
                     appeal.forward_deadline,
                     _('Notify the applicant that the appeal was forwarded to %s')
-                    % appeal.forward_partner_id.display_name)
+                    % appeal.forward_partner_id.display_name, kind='forwarding')
 
-    def _deputat_notice_task(self, deadline, summary, note=False):
+    def _deputat_notice_task(self, deadline, summary, note=False, kind=False):
         """A task to notify the applicant (refusal, forwarding, extension) for the
-        responsible employee."""
+        responsible employee; ``kind``: the notice that closes it (notice_task_key)."""
         self.ensure_one()
         user = self._pipeline_role_users('responsible')
         if not user:
             return
         self._pipeline_create_tasks([self._pipeline_task_values(
             user, 'notice', summary, note and '<p>%s</p>' % note, deadline,
-            'deputat_crm.mail_activity_type_notice')])
+            'deputat_crm.mail_activity_type_notice', key=kind and notice_task_key(kind))])
 
     # ------------------------------------------------------------------ extension
     @api.multi
@@ -167,5 +169,6 @@ class DeputatAppeal(models.Model):
                 self._deputat_add_days(today, 1),
                 _('Notify the applicant of the extension of the answer term'),
                 _('59-FZ art. 12 part 2: tell the applicant the new answer date %s and the '
-                  'reason of the extension.') % format_date(appeal.date_deadline_planned))
+                  'reason of the extension.') % format_date(appeal.date_deadline_planned),
+                kind='extension')
         return True

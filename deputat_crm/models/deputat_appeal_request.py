@@ -3,6 +3,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib.ru_declension import of_citizen, short_name
+from ..lib.ru_salutation import patronymic_gender, salutation_of, split_name
+
+# the addressee block and the applicant of the request letter: filled from the names, editable
+DECLINED_FIELDS = {'addressee_dative': ('addressee_name', 'addressee_gender'),
+                   'applicant_genitive': ('appeal_id',)}
+
 
 class DeputatAppealRequest(models.Model):
     """A deputy's request to an outside authority on an appeal (3-FZ art. 14). An appeal may
@@ -49,6 +56,26 @@ class DeputatAppealRequest(models.Model):
     cancelled = fields.Boolean(readonly=True, copy=False)
     cancel_reason = fields.Text(string='Cancellation reason', copy=False)
     overdue_notified = fields.Boolean(string='No-answer warning sent', copy=False, readonly=True)
+    # the addressee block of the letter (issue 13): «Главе администрации … / Иванову И. И.»
+    addressee_position = fields.Char(
+        string='Addressee position (to whom)',
+        help='The official\'s position in the dative, as the letter writes it: «Главе '
+             'администрации Заречного городского округа». Empty: the letter is addressed to '
+             'the body itself.')
+    addressee_name = fields.Char(
+        string='Official', help='The official\'s full name in the nominative: «Иванов Иван '
+                                'Иванович». The letter declines it.')
+    addressee_gender = fields.Selection(
+        [('male', 'Male'), ('female', 'Female')], string='Official\'s gender',
+        help='For the declension and the salutation; by default from the patronymic.')
+    addressee_dative = fields.Char(
+        string='Official (to whom)',
+        help='«Иванову И. И.»: filled from the official\'s name; correct it when the '
+             'declension is wrong.')
+    applicant_genitive = fields.Char(
+        string='Applicant (whose appeal)',
+        help='«гражданина Петрова Василия Ивановича»: filled from the applicant of the appeal; '
+             'correct it when the declension is wrong.')
 
     @api.depends('date_sent', 'answer_days')
     def _compute_date_due(self):
@@ -84,7 +111,9 @@ class DeputatAppealRequest(models.Model):
                               'office, not by hand.'))
         vals['name'] = self.env['ir.sequence'].sudo().next_by_code(
             'deputat.appeal.request') or '/'
-        return super(DeputatAppealRequest, self).create(vals)
+        request = super(DeputatAppealRequest, self).create(vals)
+        request._deputat_fill_declined({name for name, value in vals.items() if value})
+        return request
 
     @api.multi
     def write(self, vals):
@@ -96,6 +125,8 @@ class DeputatAppealRequest(models.Model):
                 raise UserError(_('A request already sent cannot change its appeal, addressee '
                                   'or sending date.'))
         res = super(DeputatAppealRequest, self).write(vals)
+        self._deputat_fill_declined({name for name, value in vals.items() if value},
+                                    changed=set(vals))
         if vals.get('date_answer'):
             # the answer came: the «no answer» reminders of these requests are moot
             for request in self:
@@ -103,6 +134,68 @@ class DeputatAppealRequest(models.Model):
                     kinds=('request',), key=request._request_key(),
                     feedback=_('Closed automatically: the answer to the request was recorded.'))
         return res
+
+    # ------------------------------------------------------------------ declined names
+    @api.model
+    def _deputat_split_official(self, name):
+        """(surname, first name, patronymic) of «Иванов Иван Иванович» / «Иван Иванович
+        Иванов»; «Иванов Иван» without a patronymic."""
+        parts = split_name(name)
+        if parts[1]:
+            return parts
+        words = (name or '').split()
+        return (words[0] if words else None, ' '.join(words[1:]) or None, None)
+
+    def _deputat_declined_values(self):
+        """What the letter says of the official and of the applicant, declined."""
+        self.ensure_one()
+        surname, first, patronymic = self._deputat_split_official(self.addressee_name)
+        applicant = self.appeal_id.partner_id
+        if applicant.deputat_first_name and applicant.deputat_surname:
+            genitive = of_citizen(applicant.deputat_surname, applicant.deputat_first_name,
+                                  applicant.deputat_patronymic, applicant.deputat_gender)
+        else:
+            genitive = applicant.name and 'заявителя (%s)' % applicant.name
+        return {
+            'addressee_dative': surname and short_name(
+                surname, first, patronymic, 'dative', self.addressee_gender) or False,
+            'applicant_genitive': genitive or False,
+        }
+
+    def _deputat_fill_declined(self, given, changed=None):
+        """Fill the declined forms the user did not give (``given``: the fields given a value):
+        all of them on create, on write those whose source changed (``changed``)."""
+        for field, sources in DECLINED_FIELDS.items():
+            if field in given or (changed is not None and not set(sources) & changed):
+                continue
+            for request in self:
+                value = request._deputat_declined_values()[field]
+                if request[field] != value:
+                    super(DeputatAppealRequest, request).write({field: value})
+        return True
+
+    @api.onchange('addressee_name')
+    def _onchange_addressee_name(self):
+        patronymic = self._deputat_split_official(self.addressee_name)[2]
+        if patronymic_gender(patronymic):
+            self.addressee_gender = patronymic_gender(patronymic)
+        self.addressee_dative = self._deputat_declined_values()['addressee_dative']
+
+    @api.onchange('addressee_gender')
+    def _onchange_addressee_gender(self):
+        self.addressee_dative = self._deputat_declined_values()['addressee_dative']
+
+    @api.onchange('appeal_id')
+    def _onchange_appeal_declined(self):
+        self.applicant_genitive = self._deputat_declined_values()['applicant_genitive']
+
+    def _deputat_official_salutation(self):
+        """«Уважаемый Иван Иванович!» to the official named in the request; '' without one."""
+        self.ensure_one()
+        _surname, first, patronymic = self._deputat_split_official(self.addressee_name)
+        if not (first and patronymic):
+            return ''
+        return salutation_of(first, patronymic, self.addressee_gender)
 
     @api.multi
     def unlink(self):

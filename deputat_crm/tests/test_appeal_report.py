@@ -21,5 +21,5 @@ class TestAppealReports(AppealCase):
             'appeal_id': appeal.id, 'partner_id': self.authority.id,
             'text': '<p>Прошу сообщить сроки ремонта дороги.</p>'})
         text = self.pdf_text('deputat_crm.action_report_appeal_request', request)
-        self.assertIn('Соколова', text)
+        self.assertIn('Соколовой', text)  # «обращение гражданки Соколовой Марии Ивановны»
         self.assertIn('Администрация Заречного района', text)
