@@ -1,10 +1,17 @@
 """Refresh deputat_crm/i18n/ru.po from the terms of an installed database.
 
-    .venv/bin/python scripts/i18n_update.py DB [--from OTHER.po ...] [--check]
+    .venv/bin/python scripts/i18n_update.py DB [--from OTHER.po ...] [--check] [--output PATH]
 
 Exports the addon's terms (deputat_crm.pot), then writes ru.po with every term: the Russian
 text comes from the current ru.po (by English source), else from the --from files (e.g. both
 sides of a merge, or a .tsv of "English<TAB>Russian" lines). Prints the terms still untranslated; --check exits 1 if there are any.
+--output writes the result elsewhere (ru.po and the .pot untouched), e.g. to load it into a
+database for a check: `bin/odoo -d DB --i18n-import=PATH --language=ru_RU --modules=deputat_crm`.
+
+The Russian of terms of Odoo's own modules (web, mail...) is not here: Odoo would import it under
+deputat_crm's name and never over the core module's own term. It lives in
+deputat_crm/i18n_core/ (terms.tsv -> scripts/i18n_core.py -> ru.po, applied by
+models/ir_translation.py on every load of translations).
 """
 import argparse
 import io
@@ -48,11 +55,13 @@ def main():
     parser.add_argument('db')
     parser.add_argument('--from', dest='sources', action='append', default=[])
     parser.add_argument('--check', action='store_true')
+    parser.add_argument('--output', help='write the .po here instead of i18n/ru.po')
     args = parser.parse_args()
 
     pot_text = export_pot(args.db)
-    with open(os.path.join(I18N, 'deputat_crm.pot'), 'w', encoding='utf-8') as f:
-        f.write(pot_text)
+    if not args.output:
+        with open(os.path.join(I18N, 'deputat_crm.pot'), 'w', encoding='utf-8') as f:
+            f.write(pot_text)
     ru_path = os.path.join(I18N, 'ru.po')
     known = known_translations([ru_path] + args.sources)
     po = polib.pofile(pot_text)
@@ -69,8 +78,8 @@ def main():
         entry.msgstr = known.get(entry.msgid, '')
         if not entry.msgstr:
             missing.append(entry.msgid)
-    po.save(ru_path)
-    print('ru.po: %d terms, %d untranslated' % (len(po), len(missing)))
+    po.save(args.output or ru_path)
+    print('%s: %d terms, %d untranslated' % (args.output or 'ru.po', len(po), len(missing)))
     for msgid in missing:
         print('  untranslated: %r' % msgid)
     return 1 if (args.check and missing) else 0

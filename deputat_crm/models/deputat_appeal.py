@@ -315,7 +315,7 @@ class DeputatAppeal(models.Model):
                     'message': _('59-FZ art. 8 part 2: an appeal is registered within '
                                  '%(days)s days of receipt, i.e. by %(deadline)s.') % {
                         'days': self._deputat_param('deputat_crm.registration_days'),
-                        'deadline': deadline}}}
+                        'deadline': format_date(deadline)}}}
 
     @api.model
     def create(self, vals):

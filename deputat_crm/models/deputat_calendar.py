@@ -7,6 +7,8 @@ with it through :func:`..lib.fz59.term_dates`."""
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+from .deputat_pipeline import format_date
+
 
 class DeputatCalendarDay(models.Model):
     _name = 'deputat.calendar.day'
@@ -32,7 +34,7 @@ class DeputatCalendarDay(models.Model):
             weekday = fields.Date.from_string(day.date).weekday()
             if day.day_type == 'working' and weekday < 5:
                 raise ValidationError(_('%s is a weekday: only a Saturday or a Sunday can be '
-                                        'declared a working day.') % day.date)
+                                        'declared a working day.') % format_date(day.date))
 
     @api.model
     @tools.ormcache()

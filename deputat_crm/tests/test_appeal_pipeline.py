@@ -246,6 +246,6 @@ class TestAppealPipelines(AppealCase):
         appeal = self.Appeal.new({'partner_id': self.applicant.id,
                                   'date_received': '2026-03-01', 'date_registered': '2026-03-06'})
         result = appeal._onchange_registration_date()
-        self.assertIn('2026-03-04', result['warning']['message'])
+        self.assertIn('04.03.2026', result['warning']['message'])  # ДД.ММ.ГГГГ (issue 12)
         appeal.date_registered = '2026-03-03'
         self.assertFalse(appeal._onchange_registration_date())
