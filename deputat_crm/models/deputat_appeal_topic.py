@@ -64,6 +64,14 @@ class DeputatAppealTopic(models.Model):
                                         'parent %(parent)s.') % {
                     'code': topic.code, 'parent': topic.parent_id.code})
 
+    @api.multi
+    def name_get(self):
+        """The name first (the code stays searchable, see name_search): «Name (code)» only
+        where the context asks for the code."""
+        if self.env.context.get('deputat_topic_show_code'):
+            return [(topic.id, '%s (%s)' % (topic.name, topic.code)) for topic in self]
+        return [(topic.id, topic.name) for topic in self]
+
     @api.model
     def name_search(self, name='', args=None, operator='ilike', limit=100):
         """Any word of the name, or a part of the code."""

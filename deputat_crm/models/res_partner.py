@@ -7,7 +7,7 @@ import io
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 # The pure parsers and normalizers (no ORM) live in lib/social_links.py, tested in tests/unit/
@@ -142,13 +142,17 @@ class ResPartner(models.Model):
         for partner in self:
             partner.age_band = age_band(fields.Date.from_string(partner.birthdate), today)
 
-    @api.multi
+    @api.depends('name', 'email', 'phone', 'mobile', 'birthdate', 'street')
     def _compute_duplicates(self):
+        # also on a contact being entered (onchange), so the form lists the duplicates live
         for partner in self:
             domain = self._deputat_duplicate_domain(partner._deputat_dedup_values(partner))
-            if domain and isinstance(partner.id, int):
-                partner.duplicate_ids = self.search(
-                    expression.AND([domain, [('id', '!=', partner.id)]]), limit=50)
+            own_id = partner.id if isinstance(partner.id, int) else getattr(
+                partner, '_origin', self.browse()).id
+            if domain:
+                if own_id:
+                    domain = expression.AND([domain, [('id', '!=', own_id)]])
+                partner.duplicate_ids = self.search(domain, limit=50)
             else:
                 partner.duplicate_ids = self.browse()
             partner.duplicate_count = len(partner.duplicate_ids)
@@ -221,9 +225,41 @@ class ResPartner(models.Model):
             return {}
         return {'warning': {
             'title': _('Possible duplicate'),
-            'message': _('Similar contacts already exist: %s. Check them before saving.') %
+            'message': _('Similar contacts already exist: %s. They are listed on the form under '
+                         '«Possible duplicates»: open one to check it before saving.') %
             ', '.join(duplicates.mapped('display_name')),
         }}
+
+    @api.multi
+    def action_deputat_duplicate_dialog(self):
+        """«Possible duplicates» on the contact form: the dialog with «Open» on each one."""
+        return self._deputat_duplicate_dialog()
+
+    @api.multi
+    def _deputat_duplicate_dialog(self, appeal=None):
+        """The duplicate dialog of this contact: each possible duplicate with «Open» and, when
+        ``appeal`` is given, «Use this contact»."""
+        self.ensure_one()
+        self._deputat_check_staff()
+        if not self.duplicate_ids:
+            raise UserError(_('No similar contacts found for %s.') % self.display_name)
+        # the dialog is saved before it opens: the buttons of its lines then act at once
+        # (Odoo 11 cannot run a button of a line of an unsaved dialog)
+        wizard = self.env['deputat.partner.duplicate.wizard'].create({
+            'partner_id': self.id,
+            'appeal_id': appeal.id if appeal else False,
+            'line_ids': [(0, 0, {'partner_id': duplicate.id})
+                         for duplicate in self.duplicate_ids],
+        })
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Possible duplicates'),
+            'res_model': 'deputat.partner.duplicate.wizard',
+            'res_id': wizard.id,
+            'view_mode': 'form',
+            'views': [(False, 'form')],
+            'target': 'new',
+        }
 
     @api.multi
     def action_deputat_view_duplicates(self):
