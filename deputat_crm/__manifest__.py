@@ -5,12 +5,13 @@
     'summary': "Citizens' appeals under 59-FZ, events and a segmented contact base "
                "for a deputy's office / Обращения граждан по 59-ФЗ, мероприятия и "
                "сегментированная база контактов для приёмной депутата",
-    'version': '11.0.2.0.0',
+    'version': '11.0.2.1.0',
     'category': 'Deputy Office',
     'author': 'deputat_crm authors',
     'license': 'LGPL-3',
     'application': True,
     'installable': True,
+    'external_dependencies': {'python': ['pytrovich']},  # letters: name declension
     'depends': [
         'mail',
         'contacts',
@@ -81,7 +82,23 @@
         'views/deputat_settings_privacy_views.xml',
         'views/deputat_settings_fz59_views.xml',
         'views/deputat_settings_website_views.xml',
+        # issue 12 items 4-5: the appeal form that fits the stage, the duplicate dialog
+        'data/deputat_appeal_form_section_data.xml',
+        'views/deputat_appeal_form_section_views.xml',
+        'wizard/deputat_partner_duplicate_wizard_views.xml',
+        # issue 12: the search box, home screens and the office dashboard
+        'views/deputat_dashboard_views.xml',
+        'data/deputat_dashboard_data.xml',
         'views/deputat_menus.xml',
+        # issue 12 item 1: Russian for the web client's own labels
+        'views/deputat_ru_core_assets.xml',
+        'data/deputat_robot_data.xml',
+        # issue 12 items 6-7: events checklist from the form and the task, readable reports
+        'data/res_lang_data.xml',
+        'views/deputat_assets.xml',
+        'views/mail_activity_checklist_views.xml',
+        'wizard/deputat_event_move_checklist_views.xml',
+        'views/deputat_appeal_overdue_views.xml',
     ],
     'demo': [
         'demo/res_company_demo.xml',
@@ -92,5 +109,7 @@
         'demo/deputat_event_demo.xml',
         'demo/deputat_appeal_demo.xml',
         'demo/deputat_reception_demo.xml',
+        # issue 12: keep it last (archives Odoo's demo partners, the admin's language back)
+        'demo/deputat_demo_end.xml',
     ],
 }

@@ -55,3 +55,19 @@ from . import deputat_reception
 from . import ir_http_security
 from . import res_partner_name
 from . import deputat_settings_letterhead
+from . import deputat_appeal_form
+from . import deputat_letter_reports
+from . import ir_translation
+from . import res_partner_office  # issue 12
+from . import deputat_search
+from . import deputat_dashboard
+from . import deputat_created_message
+from . import deputat_demo
+from . import mail_message_robot
+# issue 12 items 6-7: the events checklist (gate, progress, task), readable reports
+from . import deputat_event_checklist_gate
+from . import mail_activity_checklist
+from . import deputat_report_mixin
+from . import deputat_appeal_overdue
+from . import res_lang
+from . import calendar_event_sync
