@@ -106,7 +106,9 @@ import odoo
 odoo.tools.config.parse_config(['-c', sys.argv[1], '-d', sys.argv[2]])
 with odoo.api.Environment.manage(), odoo.registry(sys.argv[2]).cursor() as cr:
     env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-    env.ref('base.user_root').write({'password': os.environ['ADMIN_PW']})
+    # the robots (crons) run as the administrator: their tasks and lines in the office's language
+    env.ref('base.user_root').write({'password': os.environ['ADMIN_PW'], 'lang': 'ru_RU',
+                                     'tz': 'Europe/Moscow'})
     env['res.users'].with_context(no_reset_password=True).create({
         'name': os.environ['HEAD_NAME'], 'login': os.environ['HEAD_LOGIN'],
         'password': os.environ['HEAD_PW'], 'lang': 'ru_RU', 'tz': 'Europe/Moscow',

@@ -73,6 +73,9 @@ def test_production_install(prod):
                     "('assistant', 'lawyer', 'deputy', 'head', 'demo')") == '0'
     assert psql(db, "SELECT count(*) FROM ir_module_module WHERE demo") == '0'
     assert psql(db, "SELECT count(*) FROM deputat_appeal") == '0'
+    # the robots run as the administrator: in Russian
+    assert psql(db, "SELECT lang FROM res_partner p JOIN res_users u ON u.partner_id = p.id "
+                    "WHERE u.login = 'admin'") == 'ru_RU'
     # files: the config 0640 (group of the user), the master password 0600, data 0750
     assert mode(os.path.join(folder, 'odoo.conf')) == 0o640
     assert os.stat(os.path.join(folder, 'odoo.conf')).st_gid == pwd.getpwnam(user).pw_gid
