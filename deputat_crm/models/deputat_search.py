@@ -159,16 +159,20 @@ def apply_operator(operator, value, build):
     return ['!'] + domain if negative else domain
 
 
-class DeputatAppeal(models.Model):
-    _inherit = 'deputat.appeal'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
+class DeputatSearchMixin(models.AbstractModel):
+    """The search box of a model: its ``_deputat_search_domain(text)`` gives the domain of the
+    typed text; the indexes of its table (``NUMBER_INDEXES``, ``TRGM_INDEXES``) are created."""
+    _name = 'deputat.search.mixin'
+    _description = 'Search box'
 
     search_text = fields.Char(string=SEARCH_LABEL, compute='_compute_search_text',
                               search='_search_search_text')
 
     @api.model_cr
     def init(self):
-        res = super(DeputatAppeal, self).init()
-        create_search_indexes(self.env.cr, self._table)
+        res = super(DeputatSearchMixin, self).init()
+        if not self._abstract:
+            create_search_indexes(self.env.cr, self._table)
         return res
 
     def _compute_search_text(self):
@@ -177,6 +181,15 @@ class DeputatAppeal(models.Model):
 
     def _search_search_text(self, operator, value):
         return apply_operator(operator, value, self._deputat_search_domain)
+
+    @api.model
+    def _deputat_search_domain(self, text):
+        return [expression.FALSE_LEAF]
+
+
+class DeputatAppeal(models.Model):
+    _name = 'deputat.appeal'
+    _inherit = ['deputat.appeal', 'deputat.search.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
 
     @api.model
     def _deputat_search_domain(self, text):
@@ -192,23 +205,8 @@ class DeputatAppeal(models.Model):
 
 
 class DeputatAppealRequest(models.Model):
-    _inherit = 'deputat.appeal.request'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
-
-    search_text = fields.Char(string=SEARCH_LABEL, compute='_compute_search_text',
-                              search='_search_search_text')
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatAppealRequest, self).init()
-        create_search_indexes(self.env.cr, self._table)
-        return res
-
-    def _compute_search_text(self):
-        for record in self:
-            record.search_text = False
-
-    def _search_search_text(self, operator, value):
-        return apply_operator(operator, value, self._deputat_search_domain)
+    _name = 'deputat.appeal.request'
+    _inherit = ['deputat.appeal.request', 'deputat.search.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
 
     @api.model
     def _deputat_search_domain(self, text):
@@ -226,23 +224,10 @@ class DeputatAppealRequest(models.Model):
 
 
 class DeputatEvent(models.Model):
-    _inherit = 'deputat.event'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
+    _name = 'deputat.event'
+    _inherit = ['deputat.event', 'deputat.search.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the search box
 
-    search_text = fields.Char(string='Name, venue or contact', compute='_compute_search_text',
-                              search='_search_search_text')
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatEvent, self).init()
-        create_search_indexes(self.env.cr, self._table)
-        return res
-
-    def _compute_search_text(self):
-        for record in self:
-            record.search_text = False
-
-    def _search_search_text(self, operator, value):
-        return apply_operator(operator, value, self._deputat_search_domain)
+    search_text = fields.Char(string='Name, venue or contact')
 
     @api.model
     def _deputat_search_domain(self, text):
