@@ -4,7 +4,6 @@ pencil of the task in the chatter), which is then marked done and its dialog clo
 kanban fits 1440 px without horizontal scrolling and its cards show dates without seconds."""
 import os
 import re
-import xmlrpc.client
 from datetime import datetime, timedelta
 
 import pytest
@@ -15,20 +14,12 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from ..conftest import ARTIFACTS
+from .test_pipeline_dialog import rpc
 from .test_smoke import browser, login, severe_console_errors, wait_idle  # noqa: F401 (fixture)
 
 TICK = 'i.fa-square-o'
 TICKED = 'i.fa-check-square-o'
 
-
-def rpc(url, db, login_name):
-    common = xmlrpc.client.ServerProxy(url + '/xmlrpc/2/common')
-    uid = common.authenticate(db, login_name, login_name, {})
-    models = xmlrpc.client.ServerProxy(url + '/xmlrpc/2/object', allow_none=True)
-
-    def call(model, method, *args, **kwargs):
-        return models.execute_kw(db, uid, login_name, model, method, list(args), kwargs)
-    return call
 
 
 @pytest.fixture
