@@ -5,7 +5,7 @@
     'summary': "Citizens' appeals under 59-FZ, events and a segmented contact base "
                "for a deputy's office / Обращения граждан по 59-ФЗ, мероприятия и "
                "сегментированная база контактов для приёмной депутата",
-    'version': '11.0.2.1.0',
+    'version': '11.0.3.0.0',
     'category': 'Deputy Office',
     'author': 'deputat_crm authors',
     'license': 'LGPL-3',

@@ -1,4 +1,4 @@
-"""The pre-migration of 11.0.2.1.0 drops the module's extension views (leaves first) so that
+"""The pre-migration of 11.0.3.0.0 drops the module's extension views (leaves first) so that
 the upgrade makes them anew from the files; the primary views and other modules' views stay."""
 import importlib.util
 import os
@@ -35,7 +35,7 @@ class TestMigration(TransactionCase):
         self.env.cr.execute("SELECT count(*) FROM ir_ui_view WHERE id NOT IN %s",
                             (tuple(extensions),))
         others = self.env.cr.fetchone()[0]
-        load_migration('11.0.2.1.0', 'pre-migrate.py').migrate(self.env.cr, '11.0.2.0.0')
+        load_migration('11.0.3.0.0', 'pre-migrate.py').migrate(self.env.cr, '11.0.2.0.0')
         self.assertFalse(self._module_views(True))
         self.assertEqual(self._module_views(False), primaries)
         self.env.cr.execute('SELECT count(*) FROM ir_ui_view')
@@ -46,5 +46,5 @@ class TestMigration(TransactionCase):
 
     def test_nothing_on_install(self):
         before = self._module_views(True)
-        load_migration('11.0.2.1.0', 'pre-migrate.py').migrate(self.env.cr, None)
+        load_migration('11.0.3.0.0', 'pre-migrate.py').migrate(self.env.cr, None)
         self.assertEqual(self._module_views(True), before)

@@ -1,6 +1,6 @@
 # Copyright 2026 deputat_crm authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Before the upgrade to 11.0.2.1.0: the appeal form was reorganised (stage-driven parts, the
+"""Before the upgrade to 11.0.3.0.0: the appeal form was reorganised (stage-driven parts, the
 «Действие» menu), so the module's views that extend another view may anchor on elements the new
 base view no longer has. Odoo checks a base view with its stored extensions before it reloads
 those extensions, which fails; the extensions are dropped here and the upgrade creates them
