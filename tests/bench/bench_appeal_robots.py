@@ -105,6 +105,14 @@ def fill(cr, env, size):
         # the internal control date the reminders count to (production calendar): the
         # planned date in this fill, already reminded like the planned date
         cr.execute('UPDATE deputat_appeal SET date_deadline_control = date_deadline_planned')
+    if 'days_overdue' in env['deputat.appeal']._fields:
+        # the stored «days overdue» as yesterday's run of the deadline robot left it (the ORM
+        # stores it at create: never NULL), so that today's run refreshes what a day changes
+        cr.execute('''UPDATE deputat_appeal SET days_overdue = CASE
+                          WHEN NOT is_closed AND date_answer IS NULL
+                               AND date_deadline_planned < DATE %(today)s - 1
+                          THEN (DATE %(today)s - 1) - date_deadline_planned ELSE 0 END''',
+                   dict(today=TODAY))
     cr.execute("""
         INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
             user_id, date_deadline, summary, deputat_robot, deputat_task_key,
