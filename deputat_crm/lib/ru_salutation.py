@@ -44,10 +44,4 @@ def salutation(full_name, gender=None):
     """«Уважаемый Имя Отчество!»; without a patronymic «Уважаемый(ая) Имя Фамилия!» is not
     written: the generic «Уважаемый заявитель!» is (an office does not guess)."""
     _surname, first, patronymic = split_name(full_name)
-    if first and patronymic:
-        gender = gender or patronymic_gender(patronymic)
-        word = 'Уважаемая' if gender == 'female' else 'Уважаемый'
-        return '%s %s %s!' % (word, first, patronymic)
-    if gender == 'female':
-        return 'Уважаемая заявительница!'
-    return 'Уважаемый заявитель!'
+    return salutation_of(first, patronymic, gender)

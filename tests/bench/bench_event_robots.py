@@ -17,6 +17,8 @@ import sys
 import time
 from datetime import timedelta
 
+from benchlib import Meter, goal, insert_sql  # this folder: run as a script
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DB = os.environ.get('BENCH_DB', 'events_bench')
 DUE = int(os.environ.get('BENCH_DUE', '100'))
@@ -43,39 +45,6 @@ SELECT %(model)s, 'deputat.event', id, name, %(type)s, user_id, date_event, 'ben
 """
 
 
-class Meter(object):
-    def __init__(self, cr):
-        self.cr = cr
-
-    def __enter__(self):
-        self.start, self.queries0 = time.time(), self.cr.sql_log_count
-        return self
-
-    def __exit__(self, *exc):
-        self.seconds = time.time() - self.start
-        self.queries = self.cr.sql_log_count - self.queries0
-
-
-def with_required_defaults(env, sql):
-    """FILL completed with the NOT NULL columns other concerns added (the model's defaults)."""
-    env.cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = "
-                   "'deputat_event' AND is_nullable = 'NO' AND column_default IS NULL "
-                   "AND column_name <> 'id'")
-    given = sql.split('(', 1)[1].split(')', 1)[0]
-    given = [c.strip() for c in given.split(',')]
-    missing = [row[0] for row in env.cr.fetchall() if row[0] not in given]
-    Event = env['deputat.event']
-    defaults = Event.default_get(missing)
-    cols = ''.join(', %s' % name for name in missing)
-    vals = ''.join(', ' + env.cr.mogrify('%s', (Event._fields[name].convert_to_column(
-        defaults.get(name), Event),)).decode().replace('%', '%%') for name in missing)
-    return sql.replace('{cols}', cols).replace('{vals}', vals)
-
-
-def goal(value, limit, fmt='%.2f'):
-    return ('%s ≤ %s' % (fmt % value, fmt % limit)) + ('  ok' if value <= limit else '  MISSED')
-
-
 def main():
     if not DB.startswith('events_'):
         sys.exit('BENCH_DB must start with events_')
@@ -98,7 +67,7 @@ def main():
             def fill(count, days_ahead, stage, since_days=0, with_task=True):
                 day = fields.Date.to_string(today + timedelta(days=days_ahead))
                 since = fields.Date.to_string(today - timedelta(days=since_days))
-                cr.execute(with_required_defaults(env, FILL), {
+                cr.execute(insert_sql(env, 'deputat.event', FILL), {
                     'start': day + ' 09:00:00', 'day': day, 'stage': ref(stage).id,
                     'user': ref('deputat_crm.user_assistant').id,
                     'company': ref('base.main_company').id, 'since': since,

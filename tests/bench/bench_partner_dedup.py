@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 
+from benchlib import goal, required_defaults  # this folder: run as a script
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DB = sys.argv[1] if len(sys.argv) > 1 else 'contacts_bench'
 COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 200000
@@ -34,22 +36,6 @@ Content-Transfer-Encoding: 8bit
 """
 
 
-def goal(value, limit, fmt='%.1f'):
-    return ('%s ≤ %s' % (fmt % value, fmt % limit)) + ('  ok' if value <= limit else '  MISSED')
-
-
-def required_defaults(env, given):
-    """NOT NULL columns of res_partner other concerns added, filled with their defaults."""
-    env.cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = "
-                   "'res_partner' AND is_nullable = 'NO' AND column_default IS NULL "
-                   "AND column_name <> 'id'")
-    Partner = env['res.partner']
-    missing = [row[0] for row in env.cr.fetchall() if row[0] not in given]
-    defaults = Partner.default_get(missing)
-    return [(name, Partner._fields[name].convert_to_column(defaults.get(name), Partner))
-            for name in missing]
-
-
 def fill(env):
     cr = env.cr
     cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE 'Bench %%'")
@@ -60,7 +46,7 @@ def fill(env):
     given = ['name', 'display_name', 'name_normalized', 'phone', 'phone_normalized', 'email',
              'email_normalized', 'street', 'birthdate', 'active', 'is_company', 'type',
              'customer', 'supplier', 'employee', 'lang', 'create_date', 'write_date']
-    extra = required_defaults(env, given)
+    extra = required_defaults(env, 'res.partner', given)
     cr.execute("""
         INSERT INTO res_partner (%s%s)
         SELECT 'Bench ' || i, 'Bench ' || i, 'bench ' || i,
@@ -165,7 +151,7 @@ def main():
         print('contact autocomplete (name_search, 8 results): %d searches, mean %.1f ms, '
               'median %.1f ms, max %.1f ms   goal %s'
               % (len(times), mean, 1000 * times[len(times) // 2], 1000 * times[-1],
-                 goal(mean, 20.0)))
+                 goal(mean, 20.0, '%.1f')))
         cr.execute("EXPLAIN ANALYZE SELECT id FROM res_partner WHERE active AND "
                    "(email ILIKE %s OR display_name ILIKE %s OR ref ILIKE %s OR vat ILIKE %s) "
                    "ORDER BY display_name ILIKE %s DESC, display_name LIMIT 8",
