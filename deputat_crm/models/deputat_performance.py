@@ -18,7 +18,19 @@ from ..lib.social_links import normalize_email
 
 _logger = logging.getLogger(__name__)
 
-# (index name, table, definition): created when missing, at install and upgrade
+# the digits at the end of a registration number, without the leading zeros (the search box)
+NUMBER_DIGITS_SQL = "ltrim(substring({col} from '([0-9]+)$'), '0')"
+# res_partner columns of Odoo's name_search (all four, or the OR falls back to a scan)
+TRGM_COLUMNS = ('email', 'display_name', 'ref', 'vat')
+
+
+def trgm(column):
+    """The definition of a pg_trgm GIN index on ``column`` (for ``ilike``)."""
+    return 'USING gin (%s gin_trgm_ops)' % column
+
+
+# (index name, table, definition): created when missing, at install and upgrade, by the
+# models that inherit ``deputat.indexed.mixin``; trigram indexes only where pg_trgm is
 INDEXES = {
     'mail.activity': [
         # «records without an open task» (anti-join) and a record's robot tasks
@@ -38,23 +50,37 @@ INDEXES = {
         ('deputat_appeal_active_stage_idx', 'deputat_appeal', '(stage_id, id) WHERE active'),
         # the few confidential appeals (the mail records' guard looks them up on every read)
         ('deputat_appeal_confidential_idx', 'deputat_appeal', '(id) WHERE confidential'),
+        # the search box: the number in any spelling, the subject and the text
+        ('deputat_appeal_number_digits_idx', 'deputat_appeal',
+         '((%s))' % NUMBER_DIGITS_SQL.format(col='name')),
+        ('deputat_appeal_subject_trgm_idx', 'deputat_appeal', trgm('subject')),
+        ('deputat_appeal_description_trgm_idx', 'deputat_appeal', trgm('description')),
     ],
     'deputat.appeal.request': [
         ('deputat_appeal_request_sent_idx', 'deputat_appeal_request',
          "(date_sent) WHERE state = 'sent' AND NOT overdue_notified"),
+        ('deputat_appeal_request_number_digits_idx', 'deputat_appeal_request',
+         '((%s))' % NUMBER_DIGITS_SQL.format(col='name')),
     ],
     'deputat.event': [
         ('deputat_event_stage_date_idx', 'deputat_event', '(stage_id, date_event)'),
         ('deputat_event_stage_limit_idx', 'deputat_event',
          '(stage_id, date_stage_entered) WHERE NOT stage_overdue_notified AND active'),
+        # the search box: name and venue
+        ('deputat_event_name_trgm_idx', 'deputat_event', trgm('name')),
+        ('deputat_event_venue_name_trgm_idx', 'deputat_event', trgm('venue_name')),
+        ('deputat_event_location_trgm_idx', 'deputat_event', trgm('location')),
     ],
+    # the contacts' autocomplete and the mail gateway's sender look-ups
+    'res.partner': [('res_partner_%s_trgm_idx' % column, 'res_partner', trgm(column))
+                    for column in TRGM_COLUMNS],
 }
-# res_partner columns of Odoo's name_search (all four, or the OR falls back to a scan)
-TRGM_COLUMNS = ('email', 'display_name', 'ref', 'vat')
 
 
 def create_indexes(cr, model_name):
     for name, table, definition in INDEXES.get(model_name, ()):
+        if 'gin_trgm_ops' in definition and not trigram_available(cr):
+            continue  # sequential scans instead
         try:
             with cr.savepoint():
                 cr.execute('CREATE INDEX IF NOT EXISTS %s ON %s %s'  # pylint: disable=sql-injection  # the fixed definitions above
@@ -63,70 +89,55 @@ def create_indexes(cr, model_name):
             _logger.warning('index %s not created: %s', name, error)
 
 
-def create_trigram_indexes(cr):
-    """pg_trgm GIN indexes on the contacts; False when the extension is not available."""
+def trigram_available(cr):
+    """pg_trgm in the database (created when missing and allowed); False without it."""
     cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-    if not cr.fetchone():
-        try:
-            with cr.savepoint():
-                cr.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
-        except Exception:  # pylint: disable=broad-except  # no right or no contrib package
-            _logger.warning('pg_trgm is not available: contact searches will scan the table')
-            return False
-    for column in TRGM_COLUMNS:
-        cr.execute('CREATE INDEX IF NOT EXISTS res_partner_%s_trgm_idx ON res_partner '  # pylint: disable=sql-injection  # fixed column names
-                   'USING gin (%s gin_trgm_ops)' % (column, column))
+    if cr.fetchone():
+        return True
+    try:
+        with cr.savepoint():
+            cr.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    except Exception:  # pylint: disable=broad-except  # no right or no contrib package
+        _logger.warning('pg_trgm is not available: text searches will scan the tables')
+        return False
     return True
 
 
-class MailActivity(models.Model):
-    _inherit = 'mail.activity'  # pylint: disable=consider-merging-classes-inherited  # one file per concern
+class DeputatIndexedMixin(models.AbstractModel):
+    """A model whose indexes of ``INDEXES`` are created at install and upgrade."""
+    _name = 'deputat.indexed.mixin'
+    _description = 'Indexes of the office'
 
     @api.model_cr
     def init(self):
-        res = super(MailActivity, self).init()
+        res = super(DeputatIndexedMixin, self).init()
         create_indexes(self.env.cr, self._name)
         return res
+
+
+class MailActivity(models.Model):
+    _name = 'mail.activity'
+    _inherit = ['mail.activity', 'deputat.indexed.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
 
 
 class DeputatAppeal(models.Model):
-    _inherit = 'deputat.appeal'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatAppeal, self).init()
-        create_indexes(self.env.cr, self._name)
-        return res
+    _name = 'deputat.appeal'
+    _inherit = ['deputat.appeal', 'deputat.indexed.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
 
 
 class DeputatAppealRequest(models.Model):
-    _inherit = 'deputat.appeal.request'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatAppealRequest, self).init()
-        create_indexes(self.env.cr, self._name)
-        return res
+    _name = 'deputat.appeal.request'
+    _inherit = ['deputat.appeal.request', 'deputat.indexed.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
 
 
 class DeputatEvent(models.Model):
-    _inherit = 'deputat.event'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatEvent, self).init()
-        create_indexes(self.env.cr, self._name)
-        return res
+    _name = 'deputat.event'
+    _inherit = ['deputat.event', 'deputat.indexed.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
 
 
 class ResPartner(models.Model):
-    _inherit = 'res.partner'  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
-
-    @api.model_cr
-    def init(self):
-        res = super(ResPartner, self).init()
-        create_trigram_indexes(self.env.cr)
-        return res
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'deputat.indexed.mixin']  # pylint: disable=consider-merging-classes-inherited  # one file per concern: the indexes
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False,

@@ -8,7 +8,7 @@ search method turns the typed text into one SQL-backed domain on indexed columns
 
 * a registration number in any spelling — Latin or Cyrillic «О», with or without the prefix,
   the year and the leading zeros («O-2026-00001», «О-2026-1», «00001», «1») — through an
-  expression index on the number's digits (``_number_sql``);
+  expression index on the number's digits (``NUMBER_DIGITS_SQL``, indexed by deputat_performance);
 * the applicant / addressee / contact persons by name or e-mail (trigram indexes of the
   contacts) and by phone in any format, on the normalised indexed phone columns;
 * subject, content, event name and venue with ``ilike`` (trigram indexes when ``pg_trgm`` is
@@ -20,17 +20,13 @@ its own index (an OR of sub-selects is a filter over a scan of the whole table: 
 
 The domain is searched as the current user: record rules apply, so nobody finds a record they
 cannot read (a confidential appeal included)."""
-import logging
 import re
-
-import psycopg2
 
 from odoo import api, fields, models
 from odoo.osv import expression
 
 from ..lib.social_links import normalize_phone
-
-_logger = logging.getLogger(__name__)
+from .deputat_performance import NUMBER_DIGITS_SQL
 
 # Latin letters that look like Cyrillic ones, as typed on the wrong keyboard layout
 HOMOGLYPHS = str.maketrans('AaBCcEeHKkMOoPpTXxYy', 'АаВСсЕеНКкМОоРрТХхУу')
@@ -39,42 +35,7 @@ NUMBER_RE = re.compile(r'^(?:(?P<prefix>[^\W\d_]{1,3})\s*[-\s]?\s*)?'
                        r'(?:(?P<year>(?:19|20)\d\d)\s*[-/\s]\s*)?(?P<number>\d{1,9})$')
 # what a phone may be typed with: digits, spaces, brackets, dashes, dots and a leading plus
 PHONE_RE = re.compile(r'^\+?[\d\s().\-]{6,}$')
-# the digits at the end of a registration number, without the leading zeros (indexed)
-NUMBER_DIGITS_SQL = "ltrim(substring({col} from '([0-9]+)$'), '0')"
 SEARCH_LABEL = 'Number, name, phone or text'
-
-# (index name, table, definition) created at install and upgrade
-NUMBER_INDEXES = [
-    ('deputat_appeal_number_digits_idx', 'deputat_appeal',
-     '((%s))' % NUMBER_DIGITS_SQL.format(col='name')),
-    ('deputat_appeal_request_number_digits_idx', 'deputat_appeal_request',
-     '((%s))' % NUMBER_DIGITS_SQL.format(col='name')),
-]
-TRGM_INDEXES = [
-    ('deputat_appeal_subject_trgm_idx', 'deputat_appeal', 'subject'),
-    ('deputat_appeal_description_trgm_idx', 'deputat_appeal', 'description'),
-    ('deputat_event_name_trgm_idx', 'deputat_event', 'name'),
-    ('deputat_event_venue_name_trgm_idx', 'deputat_event', 'venue_name'),
-    ('deputat_event_location_trgm_idx', 'deputat_event', 'location'),
-]
-
-
-def create_search_indexes(cr, table):
-    for name, index_table, definition in NUMBER_INDEXES:
-        if index_table == table:
-            cr.execute('CREATE INDEX IF NOT EXISTS %s ON %s %s'  # pylint: disable=sql-injection  # the fixed definitions above
-                       % (name, index_table, definition))
-    cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-    if not cr.fetchone():
-        return  # deputat_performance creates the extension when it may; else sequential scans
-    for name, index_table, column in TRGM_INDEXES:
-        if index_table == table:
-            try:
-                with cr.savepoint():
-                    cr.execute('CREATE INDEX IF NOT EXISTS %s ON %s '  # pylint: disable=sql-injection  # the fixed definitions above
-                               'USING gin (%s gin_trgm_ops)' % (name, index_table, column))
-            except psycopg2.ProgrammingError as error:
-                _logger.warning('index %s not created: %s', name, error)
 
 
 def clean_text(value):
@@ -161,19 +122,12 @@ def apply_operator(operator, value, build):
 
 class DeputatSearchMixin(models.AbstractModel):
     """The search box of a model: its ``_deputat_search_domain(text)`` gives the domain of the
-    typed text; the indexes of its table (``NUMBER_INDEXES``, ``TRGM_INDEXES``) are created."""
+    typed text (on the indexes ``deputat_performance.INDEXES`` lists for the search box)."""
     _name = 'deputat.search.mixin'
     _description = 'Search box'
 
     search_text = fields.Char(string=SEARCH_LABEL, compute='_compute_search_text',
                               search='_search_search_text')
-
-    @api.model_cr
-    def init(self):
-        res = super(DeputatSearchMixin, self).init()
-        if not self._abstract:
-            create_search_indexes(self.env.cr, self._table)
-        return res
 
     def _compute_search_text(self):
         for record in self:
